@@ -1,0 +1,42 @@
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { sageMakerEndpointFor, type AwsSettings } from './settings';
+
+// Every retry is ours (see retry.ts): a retry is an API call that spends the same account-wide
+// quota, so it must go through the same budget as the first attempt.
+const COMMON = {
+  maxAttempts: 1,
+  requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
+} as const;
+
+const logsClients = new Map<string, CloudWatchLogsClient>();
+const sageMakerClients = new Map<string, SageMakerClient>();
+
+export function logsClient(s: AwsSettings): CloudWatchLogsClient {
+  const key = `${s.region}|${s.profile ?? ''}`;
+  let c = logsClients.get(key);
+  if (!c) {
+    c = new CloudWatchLogsClient({ ...COMMON, region: s.region, ...(s.profile ? { profile: s.profile } : {}) });
+    logsClients.set(key, c);
+  }
+  return c;
+}
+
+export function sageMakerClient(s: AwsSettings): SageMakerClient {
+  const endpoint = sageMakerEndpointFor(s);
+  const key = `${s.region}|${s.profile ?? ''}|${endpoint ?? ''}`;
+  let c = sageMakerClients.get(key);
+  if (!c) {
+    c = new SageMakerClient({ ...COMMON, region: s.region, ...(s.profile ? { profile: s.profile } : {}), ...(endpoint ? { endpoint } : {}) });
+    sageMakerClients.set(key, c);
+  }
+  return c;
+}
+
+/** Closes pooled sockets so the process can exit promptly. */
+export function destroyClients(): void {
+  for (const c of logsClients.values()) c.destroy();
+  for (const c of sageMakerClients.values()) c.destroy();
+  logsClients.clear();
+  sageMakerClients.clear();
+}

@@ -1,0 +1,211 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { classifyAwsError } from '../aws/errors';
+import type { LogsApi } from './cloudwatch';
+import type { PrintedSet } from './dedupe';
+import { compareEvents, type LogEvent } from './event';
+import { listStreams, readFiltered, readForward, type StreamInfo } from './readers';
+import type { LogScope } from './scope';
+import { DelayTracker, type FollowTuning } from './tuning';
+import { inWindow, type TimeWindow } from './window';
+
+export interface FollowPlan {
+  readonly scope: LogScope;
+  readonly window: TimeWindow;
+  readonly pattern?: string;
+  /** Streams already read by the catch-up. */
+  readonly streams: readonly StreamInfo[];
+  /** Newest ingestion time the catch-up saw. */
+  readonly maxIngestion?: number;
+  /** Per stream: nothing older than this is shown (set by --tail). */
+  readonly floors: ReadonlyMap<string, number>;
+}
+
+export interface FollowObserver {
+  /** New events, in order within the batch. */
+  events(batch: LogEvent[]): Promise<void> | void;
+  streamOpened(stream: StreamInfo): void;
+  /** A transient problem worth a line on stderr (throttled, retrying). */
+  notice(text: string): void;
+}
+
+/** Gives up following after CloudWatch has failed for this long without a single success. */
+const MAX_OUTAGE_MS = 5 * 60_000;
+
+/**
+ * Follows a scope until asked to drain. Every poll re-reads a window reaching back past the
+ * ingestion delay, and a periodic sweep reaches back further, so that events CloudWatch ingests
+ * late are still printed; PrintedSet keeps each event to one print. New streams (instances that
+ * start or restart) are found by periodic discovery and by their events, and read from their
+ * beginning.
+ */
+export class Follower {
+  private readonly known = new Map<string, StreamInfo>();
+  private readonly needBackfill = new Set<string>();
+  private readonly delays = new DelayTracker();
+  private maxIngestion: number | undefined;
+  private drainRequested = false;
+  private drainGraceMs: number;
+  private wake: (() => void) | undefined;
+  private failingSince: number | undefined;
+
+  constructor(
+    private readonly api: LogsApi,
+    private readonly plan: FollowPlan,
+    private readonly printed: PrintedSet,
+    private readonly observer: FollowObserver,
+    private readonly tuning: FollowTuning,
+    private readonly now: () => number = Date.now,
+  ) {
+    for (const s of plan.streams) this.known.set(s.name, s);
+    this.maxIngestion = plan.maxIngestion;
+    this.drainGraceMs = tuning.drainGraceMs;
+  }
+
+  /** Ends following: wait `graceMs` for late ingestion, read once more, then run() returns. */
+  requestDrain(graceMs: number = this.tuning.drainGraceMs): void {
+    this.drainRequested = true;
+    this.drainGraceMs = Math.max(0, graceMs);
+    this.wake?.();
+  }
+
+  get streamCount(): number {
+    return this.known.size;
+  }
+
+  async run(signal?: AbortSignal): Promise<void> {
+    let interval = this.tuning.pollMinMs;
+    let lastSweep = this.now();
+    let lastDiscovery = this.now();
+    for (;;) {
+      if (signal?.aborted) return;
+      // Past --until-time (and its ingestion grace) nothing more can belong to the window.
+      const untilPassed = this.plan.window.until !== undefined && this.now() > this.plan.window.until + this.tuning.drainGraceMs;
+      if (this.drainRequested || untilPassed) {
+        await sleep(untilPassed ? 0 : this.drainGraceMs, undefined, { signal }).catch(() => undefined);
+        if (signal?.aborted) return;
+        await this.attempt(async () => {
+          await this.discover();
+          await this.backfill();
+          await this.poll(true);
+        });
+        return;
+      }
+      let found = 0;
+      await this.attempt(async () => {
+        if (this.now() - lastDiscovery >= this.tuning.discoveryEveryMs) {
+          lastDiscovery = this.now();
+          await this.discover();
+        }
+        found += await this.backfill();
+        const sweep = this.now() - lastSweep >= this.tuning.sweepEveryMs;
+        if (sweep) lastSweep = this.now();
+        found += await this.poll(sweep);
+      });
+      interval = found > 0 ? this.tuning.pollMinMs : Math.min(this.tuning.pollMaxMs, Math.round(interval * 1.5));
+      await this.pause(interval, signal);
+    }
+  }
+
+  /** Runs one step; transient failures become a notice and a later retry, others end the run. */
+  private async attempt(step: () => Promise<void>): Promise<void> {
+    try {
+      await step();
+      if (this.failingSince !== undefined) this.observer.notice('CloudWatch Logs reachable again; resuming');
+      this.failingSince = undefined;
+    } catch (e) {
+      const kind = classifyAwsError(e);
+      if (kind !== 'throttled' && kind !== 'transient' && kind !== 'invalid-token') throw e;
+      const t = this.now();
+      if (this.failingSince === undefined) {
+        this.failingSince = t;
+        this.observer.notice(`CloudWatch Logs ${kind === 'throttled' ? 'is throttling' : 'failed'} (${(e as Error).message?.split('\n')[0] ?? e}); still following, retrying`);
+      } else if (t - this.failingSince > MAX_OUTAGE_MS) {
+        throw e;
+      }
+    }
+  }
+
+  private pause(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal?.addEventListener('abort', done, { once: true });
+      this.wake = done;
+    });
+  }
+
+  private async discover(): Promise<void> {
+    const listing = await listStreams(this.api, this.plan.scope);
+    for (const s of listing.streams) this.register(s);
+  }
+
+  private register(s: StreamInfo): void {
+    if (this.known.has(s.name)) return;
+    this.known.set(s.name, s);
+    this.needBackfill.add(s.name);
+    this.observer.streamOpened(s);
+  }
+
+  /**
+   * Reads streams that appeared since the last poll from their start. A stream may first write
+   * events older than any window we re-read (an instance that buffered before shipping), so
+   * anything older than what PrintedSet remembers is new for a stream we never knew.
+   */
+  private async backfill(): Promise<number> {
+    let found = 0;
+    for (const stream of [...this.needBackfill]) {
+      const events: LogEvent[] = [];
+      for await (const page of readForward(this.api, this.plan.scope.group, stream, undefined, this.plan.window)) events.push(...page);
+      this.needBackfill.delete(stream);
+      found += await this.accept(events, true);
+    }
+    return found;
+  }
+
+  private async poll(sweep: boolean): Promise<number> {
+    const low = this.maxIngestion === undefined ? undefined : this.maxIngestion - (sweep ? this.delays.lateWindow(this.tuning) : this.delays.hotWindow(this.tuning));
+    const events: LogEvent[] = [];
+    const perStream = this.plan.pattern === undefined && this.known.size <= this.tuning.perStreamMax;
+    if (perStream) {
+      await Promise.all(
+        [...this.known.keys()].map(async (stream) => {
+          for await (const page of readForward(this.api, this.plan.scope.group, stream, low, this.plan.window)) events.push(...page);
+        }),
+      );
+    } else {
+      const q = { group: this.plan.scope.group, ...(this.plan.scope.prefix ? { prefix: this.plan.scope.prefix } : {}), ...(this.plan.pattern ? { pattern: this.plan.pattern } : {}) };
+      for await (const page of readFiltered(this.api, q, low, this.plan.window)) events.push(...page);
+    }
+    return this.accept(events, false);
+  }
+
+  /** Keeps what is ours, in the window, past any --tail cut, and not printed before; prints it. */
+  private async accept(events: readonly LogEvent[], newStream: boolean): Promise<number> {
+    const session = this.printed.beginRead();
+    const fresh: LogEvent[] = [];
+    for (const e of events) {
+      this.delays.observe(e.timestamp, e.ingestionTime);
+      if (this.maxIngestion === undefined || e.ingestionTime > this.maxIngestion) this.maxIngestion = e.ingestionTime;
+      const label = this.plan.scope.classify(e.stream);
+      if (!label) continue;
+      if (!this.known.has(e.stream)) this.register({ name: e.stream, label });
+      const floor = this.plan.floors.get(e.stream);
+      if (floor !== undefined && e.timestamp < floor) continue;
+      if (!inWindow(this.plan.window, e.timestamp)) continue;
+      const isNew = newStream && e.timestamp < this.printed.lowestRemembered ? true : session.isNew(e);
+      if (isNew) fresh.push(e);
+    }
+    if (this.maxIngestion !== undefined) {
+      this.printed.forgetBefore(this.maxIngestion - this.delays.lateWindow(this.tuning) - this.tuning.hotLagMs);
+    }
+    if (fresh.length === 0) return 0;
+    fresh.sort(compareEvents);
+    await this.observer.events(fresh);
+    return fresh.length;
+  }
+}

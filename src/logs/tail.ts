@@ -1,0 +1,134 @@
+import { catchUp } from './catchup';
+import type { LogsApi } from './cloudwatch';
+import { PrintedSet } from './dedupe';
+import type { LabeledEvent, LogEvent } from './event';
+import { passesFilter, type MessageFilter } from './filters';
+import { Follower } from './follow';
+import { listStreams, type StreamInfo } from './readers';
+import type { LogScope } from './scope';
+import type { FollowTuning } from './tuning';
+import type { TimeWindow } from './window';
+
+export interface TailRequest {
+  readonly scope: LogScope;
+  readonly window: TimeWindow;
+  /** Last N events per stream first (kubectl --tail); undefined = everything in the window. */
+  readonly tail?: number;
+  /** CloudWatch filter pattern, applied by the service. */
+  readonly pattern?: string;
+  /** -i / -e, applied here. */
+  readonly filter: MessageFilter;
+  readonly follow: boolean;
+}
+
+export interface TailObserver {
+  /** Lines to print, in order. */
+  lines(batch: LabeledEvent[]): Promise<void> | void;
+  streamOpened(stream: StreamInfo): void;
+  /** One line for stderr. */
+  notice(text: string): void;
+}
+
+export interface TailSummary {
+  readonly groupExists: boolean;
+  readonly streams: number;
+  readonly printed: number;
+}
+
+/**
+ * The log engine for one request: find the streams, print what is there, and (when following)
+ * keep printing until drained. It knows CloudWatch, not jobs: deciding when a job has ended is
+ * the caller's, which calls requestDrain().
+ */
+export class LogTail {
+  private follower: Follower | undefined;
+  private drain: { endedAt?: number } | undefined;
+  private printedCount = 0;
+
+  constructor(
+    private readonly api: LogsApi,
+    private readonly req: TailRequest,
+    private readonly observer: TailObserver,
+    private readonly tuning: FollowTuning,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /**
+   * Stops following once CloudWatch has had time to ingest the job's last lines: `endedAt` (epoch
+   * ms) is when the job ended, so a job that ended long ago is drained without waiting.
+   */
+  requestDrain(endedAt?: number): void {
+    this.drain = endedAt === undefined ? {} : { endedAt };
+    this.follower?.requestDrain(this.graceFor());
+  }
+
+  async run(signal?: AbortSignal): Promise<TailSummary> {
+    const { scope, window } = this.req;
+    const listing = await listStreams(this.api, scope);
+    for (const s of listing.streams) this.observer.streamOpened(s);
+
+    const printed = this.req.follow ? new PrintedSet() : undefined;
+    const session = printed?.beginRead();
+    let maxIngestion: number | undefined;
+    const result = await catchUp(this.api, { scope, streams: listing.streams, window, ...(this.req.tail !== undefined ? { tail: this.req.tail } : {}), ...(this.req.pattern !== undefined ? { pattern: this.req.pattern } : {}) }, async (batch) => {
+      if (session && printed) {
+        for (const e of batch) {
+          session.isNew(e);
+          if (maxIngestion === undefined || e.ingestionTime > maxIngestion) maxIngestion = e.ingestionTime;
+        }
+        // Keep only what following could re-read, so a long backlog does not fill memory.
+        if (maxIngestion !== undefined) printed.forgetBefore(maxIngestion - this.tuning.latenessMs - this.tuning.hotLagMs);
+      }
+      await this.deliver(batch);
+    });
+    if (!this.req.follow || !printed || !session) {
+      return { groupExists: listing.groupExists, streams: listing.streams.length, printed: this.printedCount };
+    }
+    // Events cut by --tail in the same millisecond as the cut count as seen, not as new.
+    for (const e of result.hidden) session.isNew(e);
+
+    const follower = new Follower(
+      this.api,
+      {
+        scope,
+        window,
+        ...(this.req.pattern !== undefined ? { pattern: this.req.pattern } : {}),
+        streams: listing.streams,
+        ...(result.maxIngestion !== undefined ? { maxIngestion: result.maxIngestion } : {}),
+        floors: result.floors,
+      },
+      printed,
+      {
+        events: (batch) => this.deliver(batch),
+        streamOpened: (s) => this.observer.streamOpened(s),
+        notice: (t) => this.observer.notice(t),
+      },
+      this.tuning,
+      this.now,
+    );
+    this.follower = follower;
+    if (this.drain) follower.requestDrain(this.graceFor());
+    await follower.run(signal);
+    return { groupExists: true, streams: follower.streamCount, printed: this.printedCount };
+  }
+
+  /** Grace left for ingestion: none for a job that ended long ago. */
+  private graceFor(): number {
+    const full = this.tuning.drainGraceMs;
+    const endedAt = this.drain?.endedAt;
+    if (endedAt === undefined) return full;
+    return Math.max(0, Math.min(full, endedAt + full - this.now()));
+  }
+
+  private async deliver(batch: readonly LogEvent[]): Promise<void> {
+    const out: LabeledEvent[] = [];
+    for (const e of batch) {
+      const source = this.req.scope.classify(e.stream);
+      if (!source || !passesFilter(this.req.filter, e)) continue;
+      out.push({ ...e, source });
+    }
+    if (out.length === 0) return;
+    this.printedCount += out.length;
+    await this.observer.lines(out);
+  }
+}
