@@ -1,0 +1,73 @@
+// Normalises argv before commander sees it, for the kubectl conventions commander cannot
+// express: optional flag values that must not swallow the next word, and a default verb.
+
+export const VERBS = ['logs', 'describe', 'stop', 'wait', 'list', 'completion', 'version', 'help'] as const;
+
+/** Sentinel for a bare `--tail`, which means `tail -f`: the last 10 lines of each stream, then follow. */
+export const BARE_TAIL = 'bare';
+
+const TIMESTAMP_FORMATS = new Set(['rfc3339', 'short', 'epoch']);
+
+/** Options that take a value as the next word (when not given with `=`). Short forms included. */
+const VALUE_OPTIONS = new Set([
+  '--kubeconfig', '--context', '--cluster', '--user', '-n', '--namespace', '-s', '--server', '--token',
+  '--certificate-authority', '--client-certificate', '--client-key', '--tls-server-name', '--request-timeout',
+  '--as', '--as-group', '--as-uid', '--username', '--password', '--cache-dir', '--region', '--profile',
+  '--tail', '--since', '--since-time', '--until-time', '--instance', '-p', '--logSearchPrefix', '--filter-pattern',
+  '-i', '--include', '-e', '--exclude', '--timezone', '-o', '--output', '--color', '--timeout', '--interval', '--api-rate',
+]);
+
+export function normalizeArgv(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const next = argv[i + 1];
+    if (a === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    if (a === '--tail') {
+      // kubectl smlogs --tail trainingjob NAME: a number follows, or it is bare.
+      if (next !== undefined && /^-?\d+$/.test(next)) {
+        out.push(`--tail=${next}`);
+        i++;
+      } else {
+        out.push(`--tail=${BARE_TAIL}`);
+      }
+      continue;
+    }
+    if (a === '--timestamps') {
+      if (next !== undefined && TIMESTAMP_FORMATS.has(next)) {
+        out.push(`--timestamps=${next}`);
+        i++;
+      } else {
+        out.push('--timestamps=rfc3339');
+      }
+      continue;
+    }
+    out.push(a);
+  }
+  return withVerb(out);
+}
+
+/** Puts the verb first: `kubectl smlogs -n ns describe tj x` works, and no verb means `logs`. */
+function withVerb(args: string[]): string[] {
+  let i = 0;
+  while (i < args.length) {
+    const a = args[i]!;
+    if (a === '--') break;
+    if (a.startsWith('-') && a !== '-') {
+      const takesValue = !a.includes('=') && VALUE_OPTIONS.has(a);
+      i += takesValue ? 2 : 1;
+      continue;
+    }
+    break;
+  }
+  const first = args[i];
+  if (first !== undefined && (VERBS as readonly string[]).includes(first)) {
+    return [first, ...args.slice(0, i), ...args.slice(i + 1)];
+  }
+  if (args.length === 0 || args.every((a) => a === '-h' || a === '--help')) return args;
+  if (args.includes('--version') && args.length === 1) return ['version'];
+  return ['logs', ...args];
+}

@@ -1,0 +1,197 @@
+import type { Command } from 'commander';
+import { logsClient, sageMakerClient } from '../../aws/clients';
+import { classifyAwsError } from '../../aws/errors';
+import { ExitCode } from '../../core/exit-codes';
+import { SmlogsError, TimeoutError, UsageError } from '../../core/errors';
+import { CallBudget } from '../../logs/budget';
+import { LogsApi } from '../../logs/cloudwatch';
+import { narrowScope, scopeForJob, tuningScope, type LogScope } from '../../logs/scope';
+import { LogTail } from '../../logs/tail';
+import { tuningFromEnv } from '../../logs/tuning';
+import { windowFrom } from '../../logs/window';
+import { LineSink } from '../../render/sink';
+import { finalLine, jobTitle, newTransitions, statusText, transitionLine } from '../../render/status';
+import { SageMakerApi } from '../../sagemaker/api';
+import type { JobRef } from '../../sagemaker/job';
+import type { JobSnapshot } from '../../sagemaker/snapshot';
+import { endsFollow, exitCodeFor } from '../../sagemaker/status';
+import { watchJob } from '../../sagemaker/watch';
+import { explainAwsFailure } from '../aws-failure';
+import { resolveJob, resourceLabel } from '../job-session';
+import { logObserver } from '../log-output';
+import { displayOptions, optionalDuration, optionalTime, parseTail, type DisplayOptions, type RawConnectionOpts, type RawDisplayOpts } from '../options';
+import { currentTerminal, makeResolver, RunControl, Stderr } from '../runtime';
+
+export interface RawLogsOpts extends RawConnectionOpts, RawDisplayOpts {
+  follow?: boolean;
+  tail?: string;
+  since?: string;
+  sinceTime?: string;
+  untilTime?: string;
+  timeout?: string;
+}
+
+/** How often the job's status is read while following. */
+const STATUS_INTERVAL_MS = 5_000;
+/** A tuning job's list of training jobs is refreshed this often while following. */
+const CHILDREN_INTERVAL_MS = 30_000;
+
+export function splitTarget(args: string[]): { kind: string; name: string } {
+  const [first, second, ...rest] = args;
+  if (rest.length > 0) throw new UsageError(`too many arguments: ${rest.join(' ')}; expected KIND NAME or KIND/NAME`);
+  if (first === undefined) throw new UsageError('missing KIND and NAME, e.g. kubectl smlogs trainingjob my-job (see --help)');
+  if (second !== undefined) return { kind: first, name: second };
+  const slash = first.indexOf('/');
+  if (slash > 0 && slash < first.length - 1 && !first.startsWith('arn:')) return { kind: first.slice(0, slash), name: first.slice(slash + 1) };
+  throw new UsageError(`missing NAME after "${first}": expected KIND NAME or KIND/NAME`);
+}
+
+export async function runLogs(args: string[], o: RawLogsOpts, cmd: Command): Promise<number> {
+  const { kind, name } = splitTarget(args);
+  const term = currentTerminal();
+  const d = displayOptions(o);
+  const tail = parseTail(o.tail);
+  const follow = o.follow === true || tail.follow;
+  if (o.since !== undefined && o.sinceTime !== undefined) throw new UsageError('--since and --since-time cannot be used together');
+  const sinceMs = optionalDuration(o.since, '--since');
+  const sinceTime = optionalTime(o.sinceTime, '--since-time');
+  const untilTime = optionalTime(o.untilTime, '--until-time');
+  const timeoutMs = optionalDuration(o.timeout, '--timeout');
+  if (timeoutMs !== undefined && !follow) throw new UsageError('--timeout only applies with --follow');
+  void cmd;
+
+  const stderr = new Stderr(term, d.color);
+  const control = new RunControl();
+  control.setTimeout(timeoutMs);
+  const resolver = makeResolver(o, term.env);
+  const sink = new LineSink(process.stdout);
+  try {
+    const { resolution, job: resolved } = await resolveJob(resolver, kind, name, { wait: follow, control, stderr });
+    const aws = { region: resolved.region, ...(o.profile ? { profile: o.profile } : {}), ...(resolved.sageMakerEndpoint ? { sageMakerEndpoint: resolved.sageMakerEndpoint } : {}) };
+    const sm = new SageMakerApi(sageMakerClient(aws), undefined, control.signal);
+    const job = resolved;
+    const label = resourceLabel(resolution);
+
+    let snapshot: JobSnapshot | undefined;
+    try {
+      snapshot = await sm.describe(job);
+    } catch (e) {
+      // Reading logs needs only CloudWatch permissions; a job we may not describe can still be tailed.
+      if (classifyAwsError(e) === 'access-denied' && !follow) stderr.line(`warning: cannot describe ${jobTitle(job)}: ${(e as Error).message}`);
+      else throw explainAwsFailure(e, job, 'describe');
+    }
+    stderr.line(`${label === job.name ? '' : `${label}: `}${jobTitle(job)} in ${job.region}${snapshot ? `, ${statusText(snapshot)}` : ''}`);
+
+    const children = new Set<string>();
+    let scope: LogScope;
+    if (job.type === 'tuning') {
+      scope = await tuningLogScope(sm, job, snapshot, d, children, stderr);
+    } else {
+      scope = scopeForJob(job);
+    }
+    scope = narrowScope(scope, d.instances, d.rawPrefixes);
+
+    const budget = new CallBudget(d.rates);
+    const api = new LogsApi(logsClient(aws), budget, undefined, control.signal);
+    const tuning = tuningFromEnv(term.env.SMLOGS_TUNING);
+    const observer = logObserver(d, term, stderr, sink, { announceStreams: true, flushEachBatch: follow });
+    const engine = new LogTail(
+      api,
+      {
+        scope,
+        window: windowFrom({ ...(sinceMs !== undefined ? { sinceMs } : {}), ...(sinceTime !== undefined ? { sinceTime } : {}), ...(untilTime !== undefined ? { untilTime } : {}) }, Date.now()),
+        ...(tail.lines !== undefined ? { tail: tail.lines } : {}),
+        ...(d.pattern !== undefined ? { pattern: d.pattern } : {}),
+        filter: { include: d.include, exclude: d.exclude },
+        follow,
+      },
+      observer,
+      tuning,
+    );
+
+    let final: JobSnapshot | undefined;
+    let lastChildren = Date.now();
+    const statusInterval = tuningFromEnvNumber(term.env.SMLOGS_TUNING, 'statusIntervalMs', STATUS_INTERVAL_MS);
+    const watcher = follow && snapshot
+      ? watchJob(sm, job, {
+          intervalMs: statusInterval,
+          signal: control.signal,
+          initial: snapshot,
+          onSnapshot: async (now, before) => {
+            for (const t of newTransitions(before?.transitions ?? [], now.transitions)) {
+              if (before || now.phase.kind !== 'ended') stderr.line(transitionLine(t, d.timezone, stderr.palette));
+            }
+            if (before && before.status !== now.status && now.transitions.length === 0) stderr.line(`${jobTitle(now)}: ${statusText(now)}`);
+            if (job.type === 'tuning' && !d.best && (!before || Date.now() - lastChildren >= CHILDREN_INTERVAL_MS)) {
+              lastChildren = Date.now();
+              await refreshChildren(sm, job.name, children, stderr);
+            }
+          },
+          onProblem: (e) => stderr.line(`warning: cannot read the status of ${jobTitle(job)} (${(e as Error).message.split('\n')[0]}); retrying`),
+          done: (s) => endsFollow(job.type, s.status, s.secondary) !== undefined,
+        }).then((s) => {
+          final = s;
+          if (s && endsFollow(job.type, s.status, s.secondary) !== undefined) {
+            engine.requestDrain(s.endedAt ?? s.lastModifiedAt);
+          }
+        })
+      : undefined;
+
+    const summary = await engine.run(control.signal).catch((e: unknown) => {
+      if (control.signal.aborted) return undefined;
+      throw explainAwsFailure(e, job, 'read the logs of');
+    });
+    await watcher?.catch((e: unknown) => {
+      if (!control.signal.aborted) throw explainAwsFailure(e, job, 'describe');
+    });
+    await sink.end();
+
+    if (control.reason === 'timeout') throw new TimeoutError(`timed out after ${o.timeout} following ${jobTitle(job)}${final ? ` (${statusText(final)})` : ''}`);
+    if (control.reason === 'interrupted') return ExitCode.Interrupted;
+    if (summary && summary.streams === 0 && !follow) {
+      stderr.line(noLogsNote(job, scope, summary.groupExists, snapshot));
+    }
+    if (!follow) return ExitCode.Ok;
+    if (final) {
+      stderr.line(finalLine(final, stderr.palette));
+      const outcome = endsFollow(job.type, final.status, final.secondary);
+      return outcome ? exitCodeFor(outcome) : ExitCode.Ok;
+    }
+    return ExitCode.Ok;
+  } finally {
+    control.dispose();
+    resolver.close();
+  }
+}
+
+function tuningFromEnvNumber(text: string | undefined, key: string, fallback: number): number {
+  const m = text ? new RegExp(`(?:^|,)\\s*${key}\\s*=\\s*(\\d+)`).exec(text) : null;
+  return m ? Number(m[1]) : fallback;
+}
+
+async function tuningLogScope(sm: SageMakerApi, job: JobRef, snapshot: JobSnapshot | undefined, d: DisplayOptions, children: Set<string>, stderr: Stderr): Promise<LogScope> {
+  if (d.best) {
+    const best = snapshot?.tuning?.best?.name;
+    if (!best) throw new SmlogsError(`${jobTitle(job)} has no best training job yet; drop --best to see all its training jobs`);
+    stderr.line(`best training job: ${best}`);
+    return scopeForJob({ ...job, type: 'training', name: best });
+  }
+  await refreshChildren(sm, job.name, children, stderr);
+  return tuningScope(job.name, children);
+}
+
+async function refreshChildren(sm: SageMakerApi, tuningJob: string, children: Set<string>, stderr: Stderr): Promise<void> {
+  const list = await sm.tuningChildren(tuningJob);
+  for (const c of list) {
+    if (children.has(c.name)) continue;
+    children.add(c.name);
+    stderr.line(`${stderr.palette.c.green('+')} training job ${c.name} (${c.status})`);
+  }
+}
+
+function noLogsNote(job: JobRef, scope: LogScope, groupExists: boolean, s: JobSnapshot | undefined): string {
+  const where = scope.prefix ? `${scope.group} (streams ${scope.prefix}*)` : scope.group;
+  if (!groupExists) return `no logs yet: log group ${scope.group} does not exist in ${job.region} (no ${job.type === 'endpoint' ? 'endpoint' : 'job of this kind'} has logged there yet)`;
+  const state = s ? ` (${statusText(s)})` : '';
+  return `no log streams for ${jobTitle(job)}${state} in ${where}${s?.phase.kind === 'running' ? ': it has not written any logs yet; use --follow to wait for them' : ''}`;
+}

@@ -1,0 +1,90 @@
+import { connect } from '../kube/connection';
+import { Resolver } from '../kube/resolve';
+import { Palette } from '../render/palette';
+import { connectionFlags, type ColorChoice, type RawConnectionOpts } from './options';
+
+/** What the process runs in: terminals, colour, environment. Read once, passed down. */
+export interface Terminal {
+  readonly stdoutTTY: boolean;
+  readonly stderrTTY: boolean;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+export function currentTerminal(): Terminal {
+  return { stdoutTTY: process.stdout.isTTY === true, stderrTTY: process.stderr.isTTY === true, env: process.env };
+}
+
+/** `--color auto` means colour only on a terminal and never with NO_COLOR set (no-color.org). */
+export function colourFor(choice: ColorChoice, tty: boolean, env: NodeJS.ProcessEnv): boolean {
+  if (choice === 'always') return true;
+  if (choice === 'never') return false;
+  return tty && !(env.NO_COLOR !== undefined && env.NO_COLOR !== '') && env.TERM !== 'dumb';
+}
+
+/** Status lines on stderr; coloured only when stderr is a terminal. */
+export class Stderr {
+  readonly palette: Palette;
+
+  constructor(
+    readonly term: Terminal,
+    choice: ColorChoice = 'auto',
+  ) {
+    this.palette = new Palette(colourFor(choice, term.stderrTTY, term.env));
+  }
+
+  line(text: string): void {
+    process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+}
+
+export function makeResolver(o: RawConnectionOpts, env: NodeJS.ProcessEnv): Resolver {
+  const flags = connectionFlags(o);
+  const fallbackRegion = o.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  return new Resolver(() => connect(flags, env), fallbackRegion ? { fallbackRegion } : {});
+}
+
+/**
+ * One AbortSignal for the run: Ctrl-C (exit 130) and --timeout (exit 5) both end it, and every
+ * loop and request listens to it.
+ */
+export class RunControl {
+  private readonly controller = new AbortController();
+  private reasonValue: 'interrupted' | 'timeout' | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly onSigint = (): void => this.stop('interrupted');
+
+  constructor() {
+    process.on('SIGINT', this.onSigint);
+    process.on('SIGTERM', this.onSigint);
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  get reason(): 'interrupted' | 'timeout' | undefined {
+    return this.reasonValue;
+  }
+
+  setTimeout(ms: number | undefined): void {
+    if (ms === undefined || ms <= 0) return;
+    this.timer = setTimeout(() => this.stop('timeout'), ms);
+    this.timer.unref();
+  }
+
+  stop(reason: 'interrupted' | 'timeout'): void {
+    if (this.reasonValue) {
+      // A second Ctrl-C while finishing: leave now.
+      if (reason === 'interrupted') process.exit(130);
+      return;
+    }
+    this.reasonValue = reason;
+    this.controller.abort(new Error(reason));
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    process.off('SIGINT', this.onSigint);
+    process.off('SIGTERM', this.onSigint);
+  }
+}
