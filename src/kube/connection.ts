@@ -78,19 +78,21 @@ function fromMerged(merged: MergedConfig, flags: ConnectionFlags): KubeConnectio
 }
 
 function inClusterConnection(flags: ConnectionFlags, root: string, env: NodeJS.ProcessEnv): KubeConnection {
-  const kc = new KubeConfig();
-  kc.loadFromCluster(root);
-  let cluster = overrideCluster(kc.getCurrentCluster()!, flags);
-  const user = overrideUser(kc.getCurrentUser()!, flags);
+  // As client-go's InClusterConfig (and client-node's loadFromCluster, which reads process.env).
+  const host = env.KUBERNETES_SERVICE_HOST!;
+  const port = env.KUBERNETES_SERVICE_PORT!;
+  const sa = root + SA_DIR;
+  const cluster = overrideCluster({ name: 'in-cluster', server: `https://${host.includes(':') ? `[${host}]` : host}:${port}`, caFile: path.join(sa, 'ca.crt'), skipTLSVerify: false }, flags);
+  // client-node re-reads the token file on each request: projected tokens rotate.
+  const user = overrideUser({ name: 'service-account', authProvider: { name: 'tokenFile', config: { tokenFile: path.join(sa, 'token') } } }, flags);
   let namespace = flags.namespace;
   let from: NamespaceSource = 'flag';
   if (!namespace) {
-    const nsFile = path.join(root + SA_DIR, 'namespace');
+    const nsFile = path.join(sa, 'namespace');
     const fromFile = existsSync(nsFile) ? readFileSync(nsFile, 'utf8').trim() : '';
     namespace = fromFile || env.POD_NAMESPACE || 'default';
     from = fromFile || env.POD_NAMESPACE ? 'service account' : 'default';
   }
-  cluster = { ...cluster };
   return build(cluster, user, 'in-cluster', namespace, from, flags);
 }
 

@@ -71,11 +71,13 @@ export function endpointScope(endpoint: string): LogScope {
 
 /**
  * Streams of the training jobs of a tuning job. They all start with `<tuning>-`, so one prefix
- * covers them for the service; the classifier keeps only known children, since another tuning
- * job named `<tuning>-2` would match the same prefix.
+ * covers them for the service; the classifier keeps known children and names of SageMaker's
+ * child shape `<tuning>-NNN-<8 hex>` (a child that starts logging before the next listing must
+ * not lose lines), but not a sibling tuning job such as `<tuning>-2`.
  */
 export function tuningScope(tuningJob: string, children: ReadonlySet<string>): LogScope {
   const prefix = `${tuningJob}-`;
+  const childShape = new RegExp(`^${tuningJob.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d{3}-[0-9a-f]{8}$`);
   return {
     group: LOG_GROUPS.training,
     prefix,
@@ -83,7 +85,7 @@ export function tuningScope(tuningJob: string, children: ReadonlySet<string>): L
       const slash = stream.indexOf('/');
       if (slash < 0) return undefined;
       const job = stream.slice(0, slash);
-      if (!children.has(job)) return undefined;
+      if (!children.has(job) && !childShape.test(job)) return undefined;
       const base = jobStreamLabel(job, stream.slice(slash + 1));
       const child = job.startsWith(prefix) ? job.slice(prefix.length) : job;
       return { job, instance: `${child}/${base.instance}`, label: `${child}/${base.label}` };
