@@ -1,5 +1,6 @@
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { FastLogsProtocol } from './fast-logs-protocol';
 import { sageMakerEndpointFor, type AwsSettings } from './settings';
 
 // Every retry is ours (see retry.ts): a retry is an API call that spends the same account-wide
@@ -9,6 +10,9 @@ const COMMON = {
   requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
 } as const;
 
+/** How the plugin configures its CloudWatch Logs client (shared with the engine's tests). */
+export const LOGS_CLIENT_CONFIG = { ...COMMON, protocol: FastLogsProtocol } as const;
+
 const logsClients = new Map<string, CloudWatchLogsClient>();
 const sageMakerClients = new Map<string, SageMakerClient>();
 
@@ -16,7 +20,7 @@ export function logsClient(s: AwsSettings): CloudWatchLogsClient {
   const key = `${s.region}|${s.profile ?? ''}`;
   let c = logsClients.get(key);
   if (!c) {
-    c = new CloudWatchLogsClient({ ...COMMON, region: s.region, ...(s.profile ? { profile: s.profile } : {}) });
+    c = new CloudWatchLogsClient({ ...LOGS_CLIENT_CONFIG, region: s.region, ...(s.profile ? { profile: s.profile } : {}) });
     logsClients.set(key, c);
   }
   return c;

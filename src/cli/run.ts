@@ -1,15 +1,14 @@
 import { Command, CommanderError, Option } from 'commander';
-import { destroyClients } from '../aws/clients';
-import { buildInfo } from '../core/build-info';
-import { isSmlogsError } from '../core/errors';
+import { isSmlogsError, UsageError } from '../core/errors';
 import { ExitCode } from '../core/exit-codes';
 import { normalizeArgv } from './argv';
-import { runDescribe } from './commands/describe';
-import { runList } from './commands/list';
-import { runLogs, type RawLogsOpts } from './commands/logs';
-import { runStop } from './commands/stop';
-import { runWait } from './commands/wait';
-import { addConnectionOptions, addLogDisplayOptions } from './options';
+import type { RawLogsOpts } from './commands/logs';
+import { complete, specOf, type CliSpec } from './completion';
+import { completionScript, SHELLS, type Shell } from './completion-scripts';
+import { loadedVerbs, loadVerbs } from './load-verbs';
+import { outHasColors, outHelpWidth, writeOut } from './stdout';
+import { versionText } from './version';
+import { addConnectionOptions as addConnection, addLogDisplayOptions as addLogDisplay } from './options';
 
 const EXAMPLES = `
 Examples:
@@ -28,9 +27,57 @@ Examples:
   # A job outside Kubernetes, by ARN
   kubectl smlogs trainingjob arn:aws:sagemaker:us-west-2:111122223333:training-job/my-job
 
+  # In CI: wait for the job with its logs; the exit code is the job's (docs/ci.md)
+  kubectl smlogs wait trainingjob xgboost-mnist --logs --timeout 6h
+
+  # Every SageMaker resource of the namespace with its live status; one in detail
+  kubectl smlogs list
+  kubectl smlogs describe trainingjob xgboost-mnist
+
 Exit codes: 0 ok (job Completed), 1 error, 2 usage, 3 job Failed, 4 job Stopped, 5 --timeout, 130 interrupted.`;
 
-function program(): Command {
+const DESCRIBE_EXAMPLES = `
+Examples:
+  kubectl smlogs describe trainingjob xgboost-mnist -n ml-team
+  kubectl smlogs describe hpo my-tuning -o json | jq .sagemaker.tuning.bestTrainingJob
+  kubectl smlogs describe trainingjob arn:aws:sagemaker:us-west-2:111122223333:training-job/my-job
+
+-o json|yaml prints one document (apiVersion kubectl-smlogs/v1, kind JobDescription) with both the
+Kubernetes object and SageMaker's description; see docs/describe-schema.md.`;
+
+const STOP_EXAMPLES = `
+Examples:
+  kubectl smlogs stop trainingjob xgboost-mnist --dry-run
+  kubectl smlogs stop trainingjob xgboost-mnist --yes --wait --timeout 10m
+
+You must be allowed to delete the resource (deleting it is how both operators stop a job).
+A job that has already ended is not an error (exit 0). With --wait: exit 4 once Stopped.`;
+
+const WAIT_EXAMPLES = `
+Examples:
+  # In CI: fail the pipeline when the job fails, with its logs in the build log
+  kubectl smlogs wait trainingjob xgboost-mnist --logs --timeout 6h
+
+Exit codes: 0 Completed (endpoints: InService), 3 Failed, 4 Stopped, 5 --timeout, 1 error.`;
+
+const LIST_EXAMPLES = `
+Examples:
+  kubectl smlogs list
+  kubectl smlogs list trainingjobs -A -o json
+
+STATUS is SageMaker's live status; a trailing * marks the resource's own (lagging) status, shown
+when SageMaker could not be asked.`;
+
+/** `only`: give the ~30 shared options to that verb alone (see below); undefined: to every verb. */
+function program(only?: string): Command {
+  // commander takes ~2 ms to build the shared connection and display options of every verb, a
+  // cost --help, version and completion would pay on every start for options they never parse.
+  const lean =
+    (add: (cmd: Command) => Command) =>
+    (cmd: Command): Command =>
+      only === undefined || cmd.name() === only ? add(cmd) : cmd;
+  const addConnectionOptions = lean(addConnection);
+  const addLogDisplayOptions = lean(addLogDisplay);
   const root = new Command('kubectl smlogs')
     .usage('[logs] KIND NAME [flags] | <command> ...')
     .description('Watch and control Amazon SageMaker jobs from Kubernetes: logs, describe, stop, wait.')
@@ -53,7 +100,7 @@ function program(): Command {
   addLogDisplayOptions(logs);
   addConnectionOptions(logs);
   logs.action(async (kind: string, name: string | undefined, opts: RawLogsOpts, cmd: Command) => {
-    exitWith(await runLogs(name === undefined ? [kind] : [kind, name], opts, cmd));
+    exitWith(await (await loadVerbs()).runLogs(name === undefined ? [kind] : [kind, name], opts, cmd));
   });
 
   const describe = root
@@ -63,10 +110,11 @@ function program(): Command {
     .argument('<KIND>', 'the kind (or KIND/NAME)')
     .argument('[NAME]', 'the Kubernetes object name, or a SageMaker ARN')
     .option('-o, --output <format>', 'text, json or yaml', 'text')
-    .option('--color <when>', 'auto, always or never', 'auto');
+    .option('--color <when>', 'auto, always or never', 'auto')
+    .addHelpText('after', DESCRIBE_EXAMPLES);
   addConnectionOptions(describe);
   describe.action(async (kind: string, name: string | undefined, opts, cmd: Command) => {
-    exitWith(await runDescribe(name === undefined ? [kind] : [kind, name], opts, cmd));
+    exitWith(await (await loadVerbs()).runDescribe(name === undefined ? [kind] : [kind, name], opts, cmd));
   });
 
   const stop = root
@@ -79,10 +127,12 @@ function program(): Command {
     .option('--dry-run', 'say what would be stopped, call nothing')
     .option('--wait', 'wait until the job is Stopped')
     .option('--timeout <duration>', 'with --wait: give up after this long (exit 5)')
-    .option('--interval <duration>', 'with --wait: how often to poll SageMaker', '10s');
+    .option('--interval <duration>', 'with --wait: how often to poll SageMaker', '10s')
+    .option('--color <when>', 'auto, always or never', 'auto')
+    .addHelpText('after', STOP_EXAMPLES);
   addConnectionOptions(stop);
   stop.action(async (kind: string, name: string | undefined, opts, cmd: Command) => {
-    exitWith(await runStop(name === undefined ? [kind] : [kind, name], opts, cmd));
+    exitWith(await (await loadVerbs()).runStop(name === undefined ? [kind] : [kind, name], opts, cmd));
   });
 
   const wait = root
@@ -93,11 +143,12 @@ function program(): Command {
     .argument('[NAME]', 'the Kubernetes object name, or a SageMaker ARN')
     .option('--timeout <duration>', 'give up after this long (exit 5)')
     .option('--interval <duration>', 'how often to poll SageMaker', '10s')
-    .option('--logs', 'stream the job\'s logs while waiting');
+    .option('--logs', 'stream the job\'s logs while waiting')
+    .addHelpText('after', WAIT_EXAMPLES);
   addLogDisplayOptions(wait);
   addConnectionOptions(wait);
   wait.action(async (kind: string, name: string | undefined, opts, cmd: Command) => {
-    exitWith(await runWait(name === undefined ? [kind] : [kind, name], opts, cmd));
+    exitWith(await (await loadVerbs()).runWait(name === undefined ? [kind] : [kind, name], opts, cmd));
   });
 
   const list = root
@@ -107,24 +158,38 @@ function program(): Command {
     .argument('[KIND]', 'only this kind')
     .option('-A, --all-namespaces', 'list across all namespaces')
     .option('-o, --output <format>', 'text (default), wide, json or yaml', 'text')
-    .option('--color <when>', 'auto, always or never', 'auto');
+    .option('--color <when>', 'auto, always or never', 'auto')
+    .addHelpText('after', LIST_EXAMPLES);
   addConnectionOptions(list);
   list.action(async (kind: string | undefined, opts, cmd: Command) => {
-    exitWith(await runList(kind === undefined ? [] : [kind], opts, cmd));
+    exitWith(await (await loadVerbs()).runList(kind === undefined ? [] : [kind], opts, cmd));
   });
+
+  root
+    .command('completion')
+    .usage('bash|zsh|fish')
+    .description('print a shell completion script for kubectl-smlogs: bash, zsh or fish')
+    .argument('<shell>', 'bash, zsh or fish')
+    .action((shell: string) => {
+      if (!(SHELLS as readonly string[]).includes(shell)) throw new UsageError(`unknown shell "${shell}" for completion: use bash, zsh or fish`);
+      writeOut(completionScript(shell as Shell));
+      exitWith(ExitCode.Ok);
+    });
 
   root
     .command('version')
     .description('print the plugin, Node.js and SDK versions')
-    .action(() => {
-      const info = buildInfo();
-      const sdk = Object.entries(info.sdk)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', ');
-      process.stdout.write(`kubectl-smlogs ${info.version} (commit ${info.commit}, Node.js ${process.versions.node}${sdk ? `, ${sdk}` : ''})\n`);
+    .option('-o, --output <format>', 'text or json', 'text')
+    .action((opts: { output?: string }) => {
+      writeOut(versionText(opts.output));
       exitWith(ExitCode.Ok);
     });
   return root;
+}
+
+/** The command line's verbs and flags, for shell completion (and its tests). */
+export function commandSpec(): CliSpec {
+  return specOf(program());
 }
 
 let pendingExit: number | undefined;
@@ -135,17 +200,29 @@ function exitWith(code: number): void {
 
 /** Runs the command line; returns the exit code. Errors become one line on stderr. */
 export async function run(argv: string[]): Promise<number> {
-  const root = program();
+  // Shell completion (Cobra's protocol; kubectl_complete-smlogs runs `__complete`): never an error.
+  if (argv[0] === '__complete' || argv[0] === '__completeNoDesc') {
+    return complete(commandSpec(), argv.slice(1), argv[0] === '__complete', {
+      lookup: async (l, o) => (await loadVerbs()).clusterCandidates(l, o),
+      write: writeOut,
+    });
+  }
+  const args = normalizeArgv(argv);
+  // The verb that will run gets its options; `help VERB` shows any verb's, so it gets them all.
+  const root = program(args[0] === 'help' ? undefined : (args[0] ?? ''));
   const verbose = argv.some((a) => a === '-v' || a === '--verbose' || a.startsWith('-v=') || a.startsWith('--verbose='));
   root.exitOverride();
   for (const c of root.commands) c.exitOverride();
   root.configureOutput({
+    writeOut,
+    getOutHelpWidth: outHelpWidth,
+    getOutHasColors: outHasColors,
     writeErr: () => undefined,
     outputError: () => undefined,
   });
-  for (const c of root.commands) c.configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: () => undefined });
+  for (const c of root.commands) c.configureOutput({ writeOut, getOutHelpWidth: outHelpWidth, getOutHasColors: outHasColors, writeErr: (s) => process.stderr.write(s), outputError: () => undefined });
   try {
-    await root.parseAsync(normalizeArgv(argv), { from: 'user' });
+    await root.parseAsync(args, { from: 'user' });
     return pendingExit ?? ExitCode.Ok;
   } catch (e) {
     if (e instanceof CommanderError) {
@@ -163,6 +240,6 @@ export async function run(argv: string[]): Promise<number> {
     if (verbose) process.stderr.write(`${err?.stack ?? ''}\n`);
     return ExitCode.Error;
   } finally {
-    destroyClients();
+    loadedVerbs()?.destroyClients();
   }
 }

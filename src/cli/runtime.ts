@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { connect } from '../kube/connection';
 import { Resolver } from '../kube/resolve';
 import { Palette } from '../render/palette';
@@ -5,13 +6,14 @@ import { connectionFlags, type ColorChoice, type RawConnectionOpts } from './opt
 
 /** What the process runs in: terminals, colour, environment. Read once, passed down. */
 export interface Terminal {
+  readonly stdinTTY: boolean;
   readonly stdoutTTY: boolean;
   readonly stderrTTY: boolean;
   readonly env: NodeJS.ProcessEnv;
 }
 
 export function currentTerminal(): Terminal {
-  return { stdoutTTY: process.stdout.isTTY === true, stderrTTY: process.stderr.isTTY === true, env: process.env };
+  return { stdinTTY: process.stdin.isTTY === true, stdoutTTY: process.stdout.isTTY === true, stderrTTY: process.stderr.isTTY === true, env: process.env };
 }
 
 /** `--color auto` means colour only on a terminal and never with NO_COLOR set (no-color.org). */
@@ -54,6 +56,8 @@ export class RunControl {
   private readonly onSigint = (): void => this.stop('interrupted');
 
   constructor() {
+    // Every in-flight request listens to this signal; dozens at once are normal, not a leak.
+    setMaxListeners(0, this.controller.signal);
     process.on('SIGINT', this.onSigint);
     process.on('SIGTERM', this.onSigint);
   }

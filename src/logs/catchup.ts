@@ -28,8 +28,18 @@ export interface CatchUpResult {
 
 export type EmitBatch = (batch: LogEvent[]) => Promise<void> | void;
 
-// Events held in memory at once while merging: one page per stream (plus one read ahead).
-const MERGE_BUDGET_EVENTS = 160_000;
+// Events held in memory at once while merging: one page per stream, plus one read ahead. When
+// calls are scarce (the account's quota is the limit) big pages save calls; when they are
+// plentiful, small pages cost no time and keep the process small.
+const MERGE_BUDGET_EVENTS_SCARCE = 320_000;
+const MERGE_BUDGET_EVENTS_PLENTIFUL = 40_000;
+const PLENTIFUL_CALLS_PER_SECOND = 50;
+
+/** Events per GetLogEvents page when merging `streams` streams at `callsPerSecond`. */
+export function mergePageLimit(streams: number, callsPerSecond: number): number {
+  const budget = callsPerSecond >= PLENTIFUL_CALLS_PER_SECOND ? MERGE_BUDGET_EVENTS_PLENTIFUL : MERGE_BUDGET_EVENTS_SCARCE;
+  return Math.max(500, Math.min(MAX_PAGE, Math.floor(budget / Math.max(1, streams) / 2)));
+}
 // Past this many streams, one interleaved FilterLogEvents read beats a k-way merge of per-stream reads.
 const MAX_MERGED_STREAMS = 256;
 
@@ -102,7 +112,7 @@ export async function catchUp(api: LogsApi, plan: CatchUpPlan, emit: EmitBatch):
     return { ...(maxIngestion !== undefined ? { maxIngestion } : {}), floors, hidden };
   }
 
-  const limit = Math.max(500, Math.min(MAX_PAGE, Math.floor(MERGE_BUDGET_EVENTS / Math.max(1, plan.streams.length) / 2)));
+  const limit = mergePageLimit(plan.streams.length, api.budget.rate('GetLogEvents'));
   const sources = plan.streams.map((s) => prefetch(readForward(api, plan.scope.group, s.name, undefined, plan.window, limit)));
   for await (const batch of mergeSortedPages(sources, compareEvents)) {
     note(batch);

@@ -10,6 +10,7 @@ import {
   type GetLogEventsCommandInput,
   type GetLogEventsCommandOutput,
 } from '@aws-sdk/client-cloudwatch-logs';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { classifyAwsError } from '../aws/errors';
 import { DEFAULT_RETRY, withRetries, type RetryPolicy } from '../aws/retry';
 import type { CallBudget, LogsOperation } from './budget';
@@ -19,12 +20,21 @@ import type { CallBudget, LogsOperation } from './budget';
  * retry policy. Nothing else in the engine talks to the SDK.
  */
 export class LogsApi {
+  /**
+   * Calls in flight at once. Past a handful, more parallel pages buy no speed (the budget is the
+   * limit) but each holds a response body of up to 1 MB and its parsed events in memory.
+   */
+  private readonly inFlight: LimitFunction;
+
   constructor(
     private readonly client: CloudWatchLogsClient,
     readonly budget: CallBudget,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
     private readonly signal?: AbortSignal,
-  ) {}
+    maxInFlight = Number(process.env.SMLOGS_MAX_IN_FLIGHT ?? 6),
+  ) {
+    this.inFlight = pLimit(maxInFlight);
+  }
 
   getLogEvents(input: GetLogEventsCommandInput): Promise<GetLogEventsCommandOutput> {
     return this.call('GetLogEvents', () => this.client.send(new GetLogEventsCommand(input), { abortSignal: this.signal }));
@@ -42,7 +52,7 @@ export class LogsApi {
     return withRetries(
       async () => {
         await this.budget.acquire(op, this.signal);
-        return send();
+        return this.inFlight(send);
       },
       this.retry,
       {

@@ -87,12 +87,14 @@ export class Follower {
           await this.discover();
           await this.backfill();
           await this.poll(true);
-        });
+        }, signal);
         return;
       }
       let found = 0;
       await this.attempt(async () => {
-        if (this.now() - lastDiscovery >= this.tuning.discoveryEveryMs) {
+        // Polling by prefix sees new streams through their events; per-stream polling needs discovery.
+        const discoveryEvery = this.perStreamMode() ? this.tuning.discoveryEveryMs : this.tuning.discoveryEveryMs * 3;
+        if (this.now() - lastDiscovery >= discoveryEvery) {
           lastDiscovery = this.now();
           await this.discover();
         }
@@ -100,19 +102,21 @@ export class Follower {
         const sweep = this.now() - lastSweep >= this.tuning.sweepEveryMs;
         if (sweep) lastSweep = this.now();
         found += await this.poll(sweep);
-      });
+      }, signal);
       interval = found > 0 ? this.tuning.pollMinMs : Math.min(this.tuning.pollMaxMs, Math.round(interval * 1.5));
       await this.pause(interval, signal);
     }
   }
 
   /** Runs one step; transient failures become a notice and a later retry, others end the run. */
-  private async attempt(step: () => Promise<void>): Promise<void> {
+  private async attempt(step: () => Promise<void>, signal?: AbortSignal): Promise<void> {
     try {
       await step();
       if (this.failingSince !== undefined) this.observer.notice('CloudWatch Logs reachable again; resuming');
       this.failingSince = undefined;
     } catch (e) {
+      // Ctrl-C or --timeout cut the request short: that is the caller's business, not an outage.
+      if (signal?.aborted) return;
       const kind = classifyAwsError(e);
       if (kind !== 'throttled' && kind !== 'transient' && kind !== 'invalid-token') throw e;
       const t = this.now();
@@ -157,20 +161,31 @@ export class Follower {
    * anything older than what PrintedSet remembers is new for a stream we never knew.
    */
   private async backfill(): Promise<number> {
-    let found = 0;
-    for (const stream of [...this.needBackfill]) {
-      const events: LogEvent[] = [];
-      for await (const page of readForward(this.api, this.plan.scope.group, stream, undefined, this.plan.window)) events.push(...page);
-      this.needBackfill.delete(stream);
-      found += await this.accept(events, true);
-    }
-    return found;
+    if (this.needBackfill.size === 0) return 0;
+    // All new streams in one batch, so that instances starting together print interleaved.
+    const streams = [...this.needBackfill];
+    const events: LogEvent[] = [];
+    await Promise.all(
+      streams.map(async (stream) => {
+        for await (const page of readForward(this.api, this.plan.scope.group, stream, undefined, this.plan.window)) events.push(...page);
+      }),
+    );
+    for (const s of streams) this.needBackfill.delete(s);
+    return this.accept(events, true);
+  }
+
+  /**
+   * A few known streams: one GetLogEvents each (the larger quota). None yet, many, or a filter
+   * pattern: one FilterLogEvents by prefix, which also finds streams as soon as they write.
+   */
+  private perStreamMode(): boolean {
+    return this.plan.pattern === undefined && this.known.size >= 1 && this.known.size <= this.tuning.perStreamMax;
   }
 
   private async poll(sweep: boolean): Promise<number> {
     const low = this.maxIngestion === undefined ? undefined : this.maxIngestion - (sweep ? this.delays.lateWindow(this.tuning) : this.delays.hotWindow(this.tuning));
     const events: LogEvent[] = [];
-    const perStream = this.plan.pattern === undefined && this.known.size <= this.tuning.perStreamMax;
+    const perStream = this.perStreamMode();
     if (perStream) {
       await Promise.all(
         [...this.known.keys()].map(async (stream) => {

@@ -4,6 +4,8 @@
  * still produce a smaller one has a page at hand, so the output is exactly ordered while memory
  * stays at about one page per source (plus what prefetch() reads ahead).
  */
+const MAX_BATCH = 4096;
+
 export async function* mergeSortedPages<T>(
   sources: ReadonlyArray<AsyncIterable<readonly T[]>>,
   compare: (a: T, b: T) => number,
@@ -69,6 +71,11 @@ export async function* mergeSortedPages<T>(
       top.index++;
       if (top.index < top.page.length) {
         siftDown(0);
+        // Bounded batches keep what the consumer builds from one batch (its output text) small.
+        if (batch.length >= MAX_BATCH) {
+          yield batch;
+          batch = [];
+        }
         continue;
       }
       // This source's page is used up: its next page may hold the next item, so release what

@@ -59,14 +59,19 @@ function toStreamInfo(scope: LogScope, s: LogStream): StreamInfo | undefined {
   };
 }
 
+/**
+ * The page's own objects become LogEvents (named by their stream) instead of being copied: a
+ * catch-up holds a page or two per stream, and a copy would double that memory.
+ */
 function fromOutput(stream: string, events: OutputLogEvent[] | undefined): LogEvent[] {
-  const out: LogEvent[] = new Array(events?.length ?? 0);
-  let n = 0;
-  for (const e of events ?? []) {
-    out[n++] = { stream, timestamp: e.timestamp ?? 0, ingestionTime: e.ingestionTime ?? e.timestamp ?? 0, message: e.message ?? '' };
+  const list = (events ?? []) as Array<{ stream?: string; timestamp?: number; ingestionTime?: number; message?: string }>;
+  for (const e of list) {
+    e.stream = stream;
+    e.timestamp ??= 0;
+    e.ingestionTime ??= e.timestamp;
+    e.message ??= '';
   }
-  out.length = n;
-  return out;
+  return list as LogEvent[];
 }
 
 function fromFiltered(events: FilteredLogEvent[] | undefined): LogEvent[] {

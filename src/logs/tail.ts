@@ -1,3 +1,4 @@
+import { HeapGovernor } from '../core/heap-governor';
 import { catchUp } from './catchup';
 import type { LogsApi } from './cloudwatch';
 import { PrintedSet } from './dedupe';
@@ -5,7 +6,7 @@ import type { LabeledEvent, LogEvent } from './event';
 import { passesFilter, type MessageFilter } from './filters';
 import { Follower } from './follow';
 import { listStreams, type StreamInfo } from './readers';
-import type { LogScope } from './scope';
+import type { LogScope, StreamLabel } from './scope';
 import type { FollowTuning } from './tuning';
 import type { TimeWindow } from './window';
 
@@ -44,6 +45,8 @@ export class LogTail {
   private follower: Follower | undefined;
   private drain: { endedAt?: number } | undefined;
   private printedCount = 0;
+  private readonly labels = new Map<string, StreamLabel | null>();
+  private readonly heap = new HeapGovernor();
 
   constructor(
     private readonly api: LogsApi,
@@ -122,11 +125,20 @@ export class LogTail {
 
   private async deliver(batch: readonly LogEvent[]): Promise<void> {
     const out: LabeledEvent[] = [];
+    const filtering = this.req.filter.include.length > 0 || this.req.filter.exclude.length > 0;
     for (const e of batch) {
-      const source = this.req.scope.classify(e.stream);
-      if (!source || !passesFilter(this.req.filter, e)) continue;
-      out.push({ ...e, source });
+      let source = this.labels.get(e.stream);
+      if (source === undefined) {
+        source = this.req.scope.classify(e.stream) ?? null;
+        // Tuning scopes learn children over time; only remember streams that are ours.
+        if (source) this.labels.set(e.stream, source);
+      }
+      if (!source || (filtering && !passesFilter(this.req.filter, e))) continue;
+      // The engine owns its event objects: label them in place rather than copy a million of them.
+      (e as { source?: StreamLabel }).source = source;
+      out.push(e as LabeledEvent);
     }
+    this.heap.check();
     if (out.length === 0) return;
     this.printedCount += out.length;
     await this.observer.lines(out);

@@ -24,7 +24,7 @@ export const DEFAULT_FOLLOW_TUNING: FollowTuning = {
   sweepEveryMs: 10_000,
   latenessMs: 60_000,
   hotLagMs: 5_000,
-  discoveryEveryMs: 10_000,
+  discoveryEveryMs: 5_000,
   drainGraceMs: 5_000,
   perStreamMax: 3,
 };

@@ -66,3 +66,12 @@ export function exitCodeFor(outcome: Outcome): ExitCode {
       return ExitCode.JobStopped;
   }
 }
+
+/**
+ * Whether `wait` is over at this status. Unlike a log follow, an endpoint's wait ends too: when it
+ * settles InService (0) or Failed (3).
+ */
+export function endsWait(type: JobType, status: string, secondary?: string): Outcome | undefined {
+  const phase = phaseOf(type, status, secondary);
+  return phase.kind === 'ended' ? phase.outcome : undefined;
+}

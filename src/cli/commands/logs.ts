@@ -1,13 +1,9 @@
 import type { Command } from 'commander';
-import { logsClient, sageMakerClient } from '../../aws/clients';
+import { sageMakerClient } from '../../aws/clients';
 import { classifyAwsError } from '../../aws/errors';
 import { ExitCode } from '../../core/exit-codes';
-import { SmlogsError, TimeoutError, UsageError } from '../../core/errors';
-import { CallBudget } from '../../logs/budget';
-import { LogsApi } from '../../logs/cloudwatch';
-import { narrowScope, scopeForJob, tuningScope, type LogScope } from '../../logs/scope';
-import { LogTail } from '../../logs/tail';
-import { tuningFromEnv } from '../../logs/tuning';
+import { TimeoutError, UsageError } from '../../core/errors';
+import type { LogScope } from '../../logs/scope';
 import { windowFrom } from '../../logs/window';
 import { LineSink } from '../../render/sink';
 import { finalLine, jobTitle, newTransitions, statusText, transitionLine } from '../../render/status';
@@ -15,11 +11,10 @@ import { SageMakerApi } from '../../sagemaker/api';
 import type { JobRef } from '../../sagemaker/job';
 import type { JobSnapshot } from '../../sagemaker/snapshot';
 import { endsFollow, exitCodeFor } from '../../sagemaker/status';
-import { watchJob } from '../../sagemaker/watch';
 import { explainAwsFailure } from '../aws-failure';
 import { resolveJob, resourceLabel } from '../job-session';
-import { logObserver } from '../log-output';
-import { displayOptions, optionalDuration, optionalTime, parseTail, type DisplayOptions, type RawConnectionOpts, type RawDisplayOpts } from '../options';
+import { streamJobLogs } from '../log-follow';
+import { displayOptions, optionalDuration, optionalTime, parseTail, type RawConnectionOpts, type RawDisplayOpts } from '../options';
 import { currentTerminal, makeResolver, RunControl, Stderr } from '../runtime';
 
 export interface RawLogsOpts extends RawConnectionOpts, RawDisplayOpts {
@@ -33,8 +28,6 @@ export interface RawLogsOpts extends RawConnectionOpts, RawDisplayOpts {
 
 /** How often the job's status is read while following. */
 const STATUS_INTERVAL_MS = 5_000;
-/** A tuning job's list of training jobs is refreshed this often while following. */
-const CHILDREN_INTERVAL_MS = 30_000;
 
 export function splitTarget(args: string[]): { kind: string; name: string } {
   const [first, second, ...rest] = args;
@@ -82,69 +75,32 @@ export async function runLogs(args: string[], o: RawLogsOpts, cmd: Command): Pro
     }
     stderr.line(`${label === job.name ? '' : `${label}: `}${jobTitle(job)} in ${job.region}${snapshot ? `, ${statusText(snapshot)}` : ''}`);
 
-    const children = new Set<string>();
-    let scope: LogScope;
-    if (job.type === 'tuning') {
-      scope = await tuningLogScope(sm, job, snapshot, d, children, stderr);
-    } else {
-      scope = scopeForJob(job);
-    }
-    scope = narrowScope(scope, d.instances, d.rawPrefixes);
-
-    const budget = new CallBudget(d.rates);
-    const api = new LogsApi(logsClient(aws), budget, undefined, control.signal);
-    const tuning = tuningFromEnv(term.env.SMLOGS_TUNING);
-    const observer = logObserver(d, term, stderr, sink, { announceStreams: true, flushEachBatch: follow });
-    const engine = new LogTail(
-      api,
-      {
-        scope,
-        window: windowFrom({ ...(sinceMs !== undefined ? { sinceMs } : {}), ...(sinceTime !== undefined ? { sinceTime } : {}), ...(untilTime !== undefined ? { untilTime } : {}) }, Date.now()),
-        ...(tail.lines !== undefined ? { tail: tail.lines } : {}),
-        ...(d.pattern !== undefined ? { pattern: d.pattern } : {}),
-        filter: { include: d.include, exclude: d.exclude },
-        follow,
-      },
-      observer,
-      tuning,
-    );
-
-    let final: JobSnapshot | undefined;
-    let lastChildren = Date.now();
-    const statusInterval = tuningFromEnvNumber(term.env.SMLOGS_TUNING, 'statusIntervalMs', STATUS_INTERVAL_MS);
-    const watcher = follow && snapshot
-      ? watchJob(sm, job, {
-          intervalMs: statusInterval,
-          signal: control.signal,
-          initial: snapshot,
-          onSnapshot: async (now, before) => {
-            for (const t of newTransitions(before?.transitions ?? [], now.transitions)) {
-              if (before || now.phase.kind !== 'ended') stderr.line(transitionLine(t, d.timezone, stderr.palette));
-            }
-            if (before && before.status !== now.status && now.transitions.length === 0) stderr.line(`${jobTitle(now)}: ${statusText(now)}`);
-            if (job.type === 'tuning' && !d.best && (!before || Date.now() - lastChildren >= CHILDREN_INTERVAL_MS)) {
-              lastChildren = Date.now();
-              await refreshChildren(sm, job.name, children, stderr);
-            }
-          },
-          onProblem: (e) => stderr.line(`warning: cannot read the status of ${jobTitle(job)} (${(e as Error).message.split('\n')[0]}); retrying`),
-          done: (s) => endsFollow(job.type, s.status, s.secondary) !== undefined,
-        }).then((s) => {
-          final = s;
-          if (s && endsFollow(job.type, s.status, s.secondary) !== undefined) {
-            engine.requestDrain(s.endedAt ?? s.lastModifiedAt);
+    const result = await streamJobLogs({
+      job,
+      aws,
+      sm,
+      snapshot,
+      display: d,
+      term,
+      stderr,
+      sink,
+      control,
+      follow,
+      window: windowFrom({ ...(sinceMs !== undefined ? { sinceMs } : {}), ...(sinceTime !== undefined ? { sinceTime } : {}), ...(untilTime !== undefined ? { untilTime } : {}) }, Date.now()),
+      ...(tail.lines !== undefined ? { tail: tail.lines } : {}),
+      watch: {
+        intervalMs: tuningFromEnvNumber(term.env.SMLOGS_TUNING, 'statusIntervalMs', STATUS_INTERVAL_MS),
+        onSnapshot: (now, before) => {
+          for (const t of newTransitions(before?.transitions ?? [], now.transitions)) {
+            if (before || now.phase.kind !== 'ended') stderr.line(transitionLine(t, d.timezone, stderr.palette));
           }
-        })
-      : undefined;
-
-    const summary = await engine.run(control.signal).catch((e: unknown) => {
-      if (control.signal.aborted) return undefined;
-      throw explainAwsFailure(e, job, 'read the logs of');
+          if (before && before.status !== now.status && now.transitions.length === 0) stderr.line(`${jobTitle(now)}: ${statusText(now)}`);
+        },
+        done: (s) => endsFollow(job.type, s.status, s.secondary) !== undefined,
+      },
+      logFailure: 'fatal',
     });
-    await watcher?.catch((e: unknown) => {
-      if (!control.signal.aborted) throw explainAwsFailure(e, job, 'describe');
-    });
-    await sink.end();
+    const { summary, final, scope } = result;
 
     if (control.reason === 'timeout') throw new TimeoutError(`timed out after ${o.timeout} following ${jobTitle(job)}${final ? ` (${statusText(final)})` : ''}`);
     if (control.reason === 'interrupted') return ExitCode.Interrupted;
@@ -167,26 +123,6 @@ export async function runLogs(args: string[], o: RawLogsOpts, cmd: Command): Pro
 function tuningFromEnvNumber(text: string | undefined, key: string, fallback: number): number {
   const m = text ? new RegExp(`(?:^|,)\\s*${key}\\s*=\\s*(\\d+)`).exec(text) : null;
   return m ? Number(m[1]) : fallback;
-}
-
-async function tuningLogScope(sm: SageMakerApi, job: JobRef, snapshot: JobSnapshot | undefined, d: DisplayOptions, children: Set<string>, stderr: Stderr): Promise<LogScope> {
-  if (d.best) {
-    const best = snapshot?.tuning?.best?.name;
-    if (!best) throw new SmlogsError(`${jobTitle(job)} has no best training job yet; drop --best to see all its training jobs`);
-    stderr.line(`best training job: ${best}`);
-    return scopeForJob({ ...job, type: 'training', name: best });
-  }
-  await refreshChildren(sm, job.name, children, stderr);
-  return tuningScope(job.name, children);
-}
-
-async function refreshChildren(sm: SageMakerApi, tuningJob: string, children: Set<string>, stderr: Stderr): Promise<void> {
-  const list = await sm.tuningChildren(tuningJob);
-  for (const c of list) {
-    if (children.has(c.name)) continue;
-    children.add(c.name);
-    stderr.line(`${stderr.palette.c.green('+')} training job ${c.name} (${c.status})`);
-  }
 }
 
 function noLogsNote(job: JobRef, scope: LogScope, groupExists: boolean, s: JobSnapshot | undefined): string {
