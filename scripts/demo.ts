@@ -1,15 +1,17 @@
 // `npm run demo`: the sandbox, then `kubectl smlogs trainingjob mnist-ddp --follow` through the
 // real kubectl, following a 4-instance training job from Starting to Completed. Exits with the
 // plugin's exit code (0 when the job completes).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO, startFailure, startSandbox } from './sandbox/world';
 
+/** The machine's kubectl, else one installed into .tools/bin on first use. */
 function kubectl(root: string): string {
+  spawnSync(path.join(root, 'scripts', 'install-kubectl.sh'), { stdio: 'inherit' });
   const local = path.join(root, '.tools', 'bin', 'kubectl');
-  return require('node:fs').existsSync(local) ? local : 'kubectl';
+  return existsSync(local) ? local : 'kubectl';
 }
 
 async function main(): Promise<void> {
@@ -37,7 +39,7 @@ async function main(): Promise<void> {
   const child = spawn(kubectl(root), args, { env, stdio: 'inherit' });
   const code = await new Promise<number>((resolve) => {
     child.on('error', (e) => {
-      process.stderr.write(`demo: cannot run kubectl: ${e.message} (run .ci/run once to install one)\n`);
+      process.stderr.write(`demo: cannot run kubectl: ${e.message} (scripts/install-kubectl.sh installs one)\n`);
       resolve(1);
     });
     child.on('close', (c, sig) => resolve(c ?? (sig === 'SIGINT' ? 130 : 1)));
