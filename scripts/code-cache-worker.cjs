@@ -14,6 +14,15 @@ const os = require('node:os');
 const path = require('node:path');
 const vm = require('node:vm');
 
+// One line on failure, for the build's message (scripts/code-cache.mjs).
+process.on('uncaughtException', (e) => {
+  process.stderr.write(`code cache worker: ${String(e?.message ?? e).split('\n')[0]}\n`);
+  process.exit(1);
+});
+
+// A command that fails asynchronously against the fake server has still compiled what it ran.
+process.on('unhandledRejection', () => undefined);
+
 const dist = path.resolve(process.argv[2] ?? 'dist');
 // Each cache file starts with the build ID that the bundles' `/*smlogs:ID*/` banner carries.
 const buildId = process.argv[3];

@@ -21,7 +21,8 @@ export async function produceCodeCaches(dist, { buildId, node = process.execPath
   delete env.NODE_OPTIONS;
   const r = spawnSync(node, [path.join(here, 'code-cache-worker.cjs'), dist, buildId], { env, encoding: 'utf8', timeout: 120_000 });
   if (r.status !== 0) {
-    process.stderr.write(`code cache: not produced (${r.error?.message ?? `exit ${r.status}`}); the plugin works without it, only slower to start\n${r.stderr ?? ''}`);
+    const why = r.error?.message ?? ((r.stderr ?? '').split('\n').find((l) => l.trim()) || `exit ${r.status}`);
+    process.stderr.write(`code cache: not produced (${why}); the plugin works without it, only slower to start\n`);
     return [];
   }
   const files = ['kubectl-smlogs.cache', 'verbs.cache'].map((f) => path.join(dist, f)).filter((f) => existsSync(f));

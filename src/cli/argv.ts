@@ -36,6 +36,11 @@ export function normalizeArgv(argv: readonly string[]): string[] {
       }
       continue;
     }
+    // kubectl's verbosity is -v=N or --v=N; ours is a switch, so the level only turns it on.
+    if (/^(-v|--v|--verbose)=\d+$/.test(a)) {
+      out.push('--verbose');
+      continue;
+    }
     if (a === '--timestamps') {
       if (next !== undefined && TIMESTAMP_FORMATS.has(next)) {
         out.push(`--timestamps=${next}`);

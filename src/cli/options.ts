@@ -33,7 +33,7 @@ export function addConnectionOptions(cmd: Command): Command {
     .addOption(new Option('--cache-dir <dir>', 'accepted for kubectl compatibility; discovery is kept in memory').hideHelp())
     .option('--region <region>', 'AWS Region when the resource names none (default: AWS_REGION)')
     .option('--profile <profile>', 'AWS profile for credentials (default: the AWS credential chain)')
-    .option('-v, --verbose [level]', 'print stack traces and request details on errors');
+    .option('-v, --verbose', 'print the causes of errors (kubectl\'s -v=N is accepted too)');
 }
 
 export interface RawConnectionOpts {

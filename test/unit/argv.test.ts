@@ -77,3 +77,11 @@ describe('splitTarget', () => {
     expect(() => splitTarget(['tj', 'a', 'b'])).toThrow(/too many arguments/);
   });
 });
+
+describe('verbosity', () => {
+  it("-v is a switch that never takes the next word; kubectl's -v=N turns it on", () => {
+    expect(normalizeArgv(['-v', 'describe', 'tj', 'x'])).toEqual(['describe', '-v', 'tj', 'x']);
+    expect(normalizeArgv(['tj', 'x', '-v=6'])).toEqual(['logs', 'tj', 'x', '--verbose']);
+    expect(normalizeArgv(['--v=2', 'tj', 'x'])).toEqual(['logs', '--verbose', 'tj', 'x']);
+  });
+});

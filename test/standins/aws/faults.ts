@@ -8,6 +8,19 @@ import { Rng } from './rng';
 
 export type PageFault = 'empty-page' | 'partial-page' | 'repeat-token';
 
+export type AuthFault = 'access-denied' | 'unrecognized-client';
+
+/** A persistent auth fault of one operation: for every caller, or only for these access key ids. */
+export type DeniedRule = AuthFault | { fault: AuthFault; accessKeyIds: string[] };
+
+export type Service = 'logs' | 'sagemaker' | 'sts';
+
+/** Who sent a request (from its SigV4 credential scope), for per-caller faults and messages. */
+export interface CallerInfo {
+  accessKeyId?: string;
+  account?: string;
+}
+
 export type ScriptedFault =
   | 'throttle'
   | 'internal-error'
@@ -43,8 +56,8 @@ export interface FaultSettings {
   repeatTokenProbability: number;
   /** When set, throttles carry `x-amz-retry-after: <ms>`. */
   retryAfterMs?: number;
-  /** Operations that always fail with an auth error. */
-  denied: Record<string, 'access-denied' | 'unrecognized-client'>;
+  /** Operations that always fail with an auth error (for every caller, or for the listed access keys). */
+  denied: Record<string, DeniedRule>;
   /** DescribeLogStreams shows lastEventTimestamp/lastIngestionTime/firstEventTimestamp as of now minus this. */
   staleStreamMetadataMs: number;
   /** Restrict the probabilistic faults (throttle, 5xx, drop, page) to these operations; default all. */
@@ -60,7 +73,7 @@ export interface FaultSettings {
  */
 export type FaultSettingsInput = Partial<Omit<FaultSettings, 'quotas' | 'denied' | 'operations'>> & {
   quotas?: Record<string, number | 'off' | null | undefined> | null;
-  denied?: Record<string, 'access-denied' | 'unrecognized-client' | null | undefined>;
+  denied?: Record<string, DeniedRule | null | undefined>;
   operations?: string[] | null;
 };
 
@@ -125,8 +138,7 @@ export function mergeFaults(base: FaultSettings, input: unknown, fail: (path: st
       if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(p, 'must map operation names to "access-denied" or "unrecognized-client"');
       for (const [op, f] of Object.entries(v as Record<string, unknown>)) {
         if (f === null || f === undefined || f === false) delete out.denied[op];
-        else if (f !== 'access-denied' && f !== 'unrecognized-client') fail(`${p}.${op}`, `must be "access-denied" or "unrecognized-client", got ${JSON.stringify(f)}`);
-        else out.denied[op] = f;
+        else out.denied[op] = deniedRule(f, `${p}.${op}`, fail);
       }
     } else if (k === 'operations') {
       if (v === null) out.operations = undefined;
@@ -135,6 +147,32 @@ export function mergeFaults(base: FaultSettings, input: unknown, fail: (path: st
     }
   }
   return out;
+}
+
+function isAuthFault(f: unknown): f is AuthFault {
+  return f === 'access-denied' || f === 'unrecognized-client';
+}
+
+function deniedRule(f: unknown, p: string, fail: (path: string, problem: string) => never): DeniedRule {
+  if (isAuthFault(f)) return f;
+  if (typeof f !== 'object' || f === null || Array.isArray(f)) {
+    return fail(p, `must be "access-denied" or "unrecognized-client" (or {fault, accessKeyIds}), got ${JSON.stringify(f)}`);
+  }
+  const o = f as Record<string, unknown>;
+  for (const k of Object.keys(o)) if (k !== 'fault' && k !== 'accessKeyIds') fail(`${p}.${k}`, 'unknown field (known: fault, accessKeyIds)');
+  if (!isAuthFault(o.fault)) fail(`${p}.fault`, `must be "access-denied" or "unrecognized-client", got ${JSON.stringify(o.fault)}`);
+  const keys = o.accessKeyIds;
+  if (!Array.isArray(keys) || keys.length === 0 || keys.some((x) => typeof x !== 'string' || x === '')) {
+    fail(`${p}.accessKeyIds`, `must be a non-empty list of access key ids, got ${JSON.stringify(keys)}`);
+  }
+  return { fault: o.fault as AuthFault, accessKeyIds: [...(keys as string[])] };
+}
+
+/** The auth fault a rule gives this caller, if it applies to them. */
+export function deniedFault(rule: DeniedRule | undefined, accessKeyId: string | undefined): AuthFault | undefined {
+  if (rule === undefined) return undefined;
+  if (typeof rule === 'string') return rule;
+  return accessKeyId !== undefined && rule.accessKeyIds.includes(accessKeyId) ? rule.fault : undefined;
 }
 
 export type FaultDecision =
@@ -207,7 +245,7 @@ export class FaultEngine {
     return undefined;
   }
 
-  private resolve(fault: ScriptedFault, operation: string, service: 'logs' | 'sagemaker', resource: string): FaultDecision {
+  private resolve(fault: ScriptedFault, operation: string, service: Service, resource: string, caller: CallerInfo = {}): FaultDecision {
     if (typeof fault === 'object') {
       return { kind: 'error', error: new ApiError(fault.status, fault.code, fault.message), fault: `custom:${fault.code}` };
     }
@@ -223,7 +261,7 @@ export class FaultEngine {
       case 'drop-mid-response':
         return { kind: 'drop', when: 'mid', fault };
       case 'access-denied':
-        return { kind: 'error', error: this.accessDenied(operation, service, resource), fault };
+        return { kind: 'error', error: this.accessDenied(operation, service, resource, caller.account), fault };
       case 'unrecognized-client':
         return { kind: 'error', error: commonErrors.unrecognizedClient(), fault };
       default:
@@ -231,8 +269,9 @@ export class FaultEngine {
     }
   }
 
-  accessDenied(operation: string, service: 'logs' | 'sagemaker', resource: string): ApiError {
-    const { accountId } = this.context();
+  /** The AccessDeniedException of IAM, naming the caller (of `account`, default the stand-in's own). */
+  accessDenied(operation: string, service: Service, resource: string, account?: string): ApiError {
+    const accountId = account ?? this.context().accountId;
     return new ApiError(
       400,
       'AccessDeniedException',
@@ -240,14 +279,14 @@ export class FaultEngine {
     );
   }
 
-  /** Decides the fate of one request. `resource` is the ARN used in AccessDenied messages. */
-  decide(operation: string, service: 'logs' | 'sagemaker', resource: string): FaultDecision {
+  /** Decides the fate of one request. `resource` is the ARN used in AccessDenied messages; `caller` who sent it. */
+  decide(operation: string, service: Service, resource: string, caller: CallerInfo = {}): FaultDecision {
     const scripted = this.takeScripted(operation);
-    if (scripted !== undefined) return this.resolve(scripted, operation, service, resource);
+    if (scripted !== undefined) return this.resolve(scripted, operation, service, resource, caller);
 
     const s = this.settings();
-    const denied = s.denied[operation];
-    if (denied) return this.resolve(denied, operation, service, resource);
+    const denied = deniedFault(s.denied[operation], caller.accessKeyId);
+    if (denied) return this.resolve(denied, operation, service, resource, caller);
 
     const rate = s.quotas[operation];
     if (rate !== undefined && rate > 0) {

@@ -2,7 +2,10 @@
 export { ManualClock, RealClock, type Clock } from './clock';
 export { StandInConfigError, ApiError } from './errors';
 export { startAwsStandIn, type AwsStandIn, type StartOptions } from './server';
-export { defaultFaults, DEFAULT_QUOTAS, SCRIPTED_FAULTS, type FaultSettings, type FaultSettingsInput, type ScriptedFault, type PageFault } from './faults';
+export {
+  defaultFaults, DEFAULT_QUOTAS, SCRIPTED_FAULTS, type AuthFault, type DeniedRule, type FaultSettings, type FaultSettingsInput, type ScriptedFault, type PageFault,
+} from './faults';
+export { CallerAccounts, identityOf, STS_VERSION, type Caller } from './sts-api';
 export { countByOperation, maxRequestsInWindow, type RecordedRequest } from './request-log';
 export { LogsModel, LogStream, LogGroup, eventId, type LogEventInput, type LogEventRecord, type StreamMetadata } from './logs-model';
 export {

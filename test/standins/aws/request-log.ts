@@ -7,7 +7,7 @@ export interface RecordedRequest {
   wallTime: number;
   /** Emulator time at arrival. */
   clockTime: number;
-  service: 'logs' | 'sagemaker';
+  service: 'logs' | 'sagemaker' | 'sts';
   /** e.g. 'FilterLogEvents' (canonical spelling), or the raw target for unknown operations. */
   operation: string;
   /** Parsed JSON body. */
@@ -26,6 +26,10 @@ export interface RecordedRequest {
   /** Wall-clock ms spent before the response was written (latency included). */
   durationMs?: number;
   userAgent?: string;
+  /** From the SigV4 credential scope of `Authorization` (absent when unsigned). */
+  accessKeyId?: string;
+  /** The region the request was signed for (the client's region). */
+  region?: string;
 }
 
 /** Counts requests per operation, optionally only successful ones. */

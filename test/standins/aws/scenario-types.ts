@@ -13,6 +13,8 @@ export interface AwsScenario {
   start?: string | Date;
   region?: string;
   accountId?: string;
+  /** Access key id → the account its credentials belong to (STS GetCallerIdentity, AccessDenied messages); others: accountId. */
+  callerAccounts?: Record<string, string>;
   /** Default ingestion delay of scenario events (default 1s). */
   ingestionDelay?: DurationSpec;
   /** Default Stopping → Stopped delay (default 30s). */

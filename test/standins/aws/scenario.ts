@@ -52,6 +52,8 @@ export interface ScenarioPlan {
   ingestionDelayMs?: number;
   stopDelayMs?: number;
   faults?: FaultSettings;
+  /** Access key id → account (STS GetCallerIdentity, AccessDenied messages). */
+  callerAccounts?: Record<string, string>;
   groups: { name: string; createdAt?: number }[];
   jobs: JobDef[];
   /** Log registrations, run in order after the jobs are added. */
@@ -107,7 +109,7 @@ export function parseScenarioText(text: string, source: string): unknown {
   return data;
 }
 
-const TOP_KEYS = ['start', 'region', 'accountId', 'ingestionDelay', 'stopDelay', 'faults', 'logGroups', 'jobs', 'streams'] as const;
+const TOP_KEYS = ['start', 'region', 'accountId', 'callerAccounts', 'ingestionDelay', 'stopDelay', 'faults', 'logGroups', 'jobs', 'streams'] as const;
 
 /** Validates and normalises a scenario. Throws one StandInConfigError naming the source and field path. */
 export function planScenario(
@@ -129,6 +131,14 @@ export function planScenario(
   if (top.accountId !== undefined) {
     plan.accountId = typeof top.accountId === 'number' ? String(top.accountId).padStart(12, '0') : r.str(top.accountId, 'accountId');
     if (!/^\d{12}$/.test(plan.accountId)) r.fail('accountId', `must be 12 digits, ${r.got(top.accountId)}`);
+  }
+  if (top.callerAccounts !== undefined) {
+    const map = r.strMap(top.callerAccounts, 'callerAccounts');
+    for (const [key, account] of Object.entries(map)) {
+      if (!/^[A-Z0-9]{16,128}$/.test(key)) r.fail(`callerAccounts.${key}`, 'keys are access key ids (16-128 upper-case letters and digits)');
+      if (!/^\d{12}$/.test(account)) r.fail(`callerAccounts.${key}`, `must be a 12-digit account, ${r.got(account)}`);
+    }
+    plan.callerAccounts = map;
   }
   plan.ingestionDelayMs = r.optDur(top.ingestionDelay, 'ingestionDelay');
   plan.stopDelayMs = r.optDur(top.stopDelay, 'stopDelay');

@@ -1,5 +1,6 @@
 // The HTTP front: one server on 127.0.0.1 for both services, AWS JSON 1.1 on `POST /`, routed on
-// X-Amz-Target. Every request is recorded, then delayed (latency knob), then given to the fault engine,
+// X-Amz-Target; a form-encoded `POST /` without X-Amz-Target whose form has `Action` is STS (the
+// query protocol, sts-api.ts). Every request is recorded, then delayed (latency knob), then given to the fault engine,
 // then to the Logs or SageMaker handlers. A small admin API under /__standin/ (not recorded) lets a
 // separate process (the benchmark) inspect and steer a stand-in started with cli.ts.
 
@@ -16,6 +17,7 @@ import type { RecordedRequest } from './request-log';
 import { Rng } from './rng';
 import { SageMakerApi, SAGEMAKER_OPERATIONS } from './sagemaker-api';
 import { SageMakerModel } from './sagemaker-model';
+import { CallerAccounts, callerIdentityXml, callerOf, parseQueryForm, queryError, stsOperation, type Caller } from './sts-api';
 import { applyPlan, parseScenarioText, planScenario, toScenarioInput } from './scenario';
 import type { AwsScenario } from './scenario-types';
 import { TokenRegistry } from './tokens';
@@ -48,9 +50,13 @@ export interface AwsStandIn {
   setFaults(partial: FaultSettingsInput): void;
   /** Scripted faults still queued, per operation. */
   pendingFaults(): Record<string, number>;
+  /** Access key id → AWS account, for STS GetCallerIdentity and AccessDenied messages (default: the scenario's accountId). */
+  readonly callerAccounts: CallerAccounts;
+  setCallerAccount(accessKeyId: string, account: string): void;
 }
 
 const CONTENT_TYPE = 'application/x-amz-json-1.1';
+const XML_CONTENT_TYPE = 'text/xml';
 const MAX_BODY = 16 * 1024 * 1024;
 const LOGS_PREFIX = 'logs_20140328.';
 const SAGEMAKER_PREFIX = 'sagemaker.';
@@ -62,6 +68,7 @@ class StandIn implements AwsStandIn {
   readonly requests: RecordedRequest[] = [];
   readonly sagemaker: SageMakerModel;
   readonly logs: LogsModel;
+  readonly callerAccounts = new CallerAccounts();
   url = '';
   port = 0;
   private _faults: FaultSettings = defaultFaults();
@@ -119,6 +126,10 @@ class StandIn implements AwsStandIn {
     return this.engine.pending();
   }
 
+  setCallerAccount(accessKeyId: string, account: string): void {
+    this.callerAccounts.set(accessKeyId, account);
+  }
+
   loadScenario(s: AwsScenario | string): void {
     const { data, source } = toScenarioInput(s);
     this.loadData(data, source);
@@ -138,6 +149,7 @@ class StandIn implements AwsStandIn {
       exists: (kind, name) => this.sagemaker.has(kind, name),
     });
     applyPlan(plan, this.sagemaker, this.logs);
+    for (const [key, account] of Object.entries(plan.callerAccounts ?? {})) this.callerAccounts.set(key, account);
     if (plan.faults) this._faults = plan.faults;
     if (plan.ingestionDelayMs !== undefined) this.logs.ingestionDelayMs = plan.ingestionDelayMs;
     if (plan.stopDelayMs !== undefined) this.sagemaker.stopDelayMs = plan.stopDelayMs;
@@ -148,6 +160,7 @@ class StandIn implements AwsStandIn {
     this.sagemaker.reset();
     this.logs.reset();
     this.tokens.clear();
+    this.callerAccounts.clear();
     this._faults = defaultFaults();
     this.rng = new Rng(this.seed);
     this.engine = this.newEngine();
@@ -246,8 +259,11 @@ class StandIn implements AwsStandIn {
     }
     const target = String(req.headers['x-amz-target'] ?? '');
     const lower = target.toLowerCase();
+    const caller: Caller = callerOf(req.headers.authorization);
+    caller.account = this.callerAccounts.get(caller.accessKeyId, this.sagemaker.accountId);
+    const form = !target && raw !== undefined ? parseQueryForm(req.headers['content-type'], raw.toString('utf8')) : undefined;
     let service: 'logs' | 'sagemaker';
-    let operation: string | undefined;
+    let operation: string | undefined = form?.Action;
     if (lower.startsWith(LOGS_PREFIX)) {
       service = 'logs';
       operation = LOGS_OPS.get(lower.slice(LOGS_PREFIX.length));
@@ -261,7 +277,7 @@ class StandIn implements AwsStandIn {
       seq: ++this.seq,
       wallTime,
       clockTime,
-      service,
+      service: form ? 'sts' : service,
       operation: operation ?? (target || '(no X-Amz-Target)'),
       body: undefined,
       status: 0,
@@ -274,6 +290,8 @@ class StandIn implements AwsStandIn {
     }
     if (req.headers['amz-sdk-invocation-id']) rec.invocationId = String(req.headers['amz-sdk-invocation-id']);
     if (req.headers['user-agent']) rec.userAgent = String(req.headers['user-agent']);
+    if (caller.accessKeyId) rec.accessKeyId = caller.accessKeyId;
+    if (caller.region) rec.region = caller.region;
     this.requests.push(rec);
 
     const finish = (status: number, errorCode?: string) => {
@@ -281,6 +299,7 @@ class StandIn implements AwsStandIn {
       if (errorCode) rec.errorCode = errorCode;
       rec.durationMs = Math.round((performance.now() - started) * 100) / 100;
     };
+    if (form) return this.onStsRequest(req, res, rec, form, caller, finish);
 
     let body: Record<string, unknown>;
     if (raw === undefined) {
@@ -312,7 +331,7 @@ class StandIn implements AwsStandIn {
     if (this.closed) return;
 
     const resource = service === 'logs' ? this.logsApi.resourceOf(body) : this.smApi.resourceOf(operation, body);
-    const decision = this.engine.decide(operation, service, resource);
+    const decision = this.engine.decide(operation, service, resource, caller);
     if (decision.fault) rec.fault = decision.fault;
     if (operation === 'StartLiveTail' && decision.kind === 'pass') {
       let prepared;
@@ -346,6 +365,64 @@ class StandIn implements AwsStandIn {
     finish(result.status, result.errorCode);
     if (result.error) return this.sendError(res, result.error);
     return this.sendJson(res, 200, result.body);
+  }
+
+  /** STS (query protocol): validation, then the fault engine (faults use the query protocol's codes), then GetCallerIdentity. */
+  private async onStsRequest(
+    req: IncomingMessage,
+    res: ServerResponse,
+    rec: RecordedRequest,
+    form: Record<string, string>,
+    caller: Caller,
+    finish: (status: number, errorCode?: string) => void,
+  ): Promise<void> {
+    rec.body = form;
+    const requestId = randomUUID();
+    const fail = (e: ApiError): void => {
+      const q = queryError(e, requestId);
+      finish(q.status, q.code);
+      this.sendXml(res, q.status, q.xml, requestId);
+    };
+    let operation: string;
+    try {
+      operation = stsOperation(form);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      return fail(e);
+    }
+    const f = this._faults;
+    const latency = f.latencyMs + (f.latencyJitterMs > 0 ? this.engine.randomInt(Math.ceil(f.latencyJitterMs)) : 0);
+    if (latency > 0) await this.sleep(latency);
+    if (this.closed) return;
+    const decision = this.engine.decide(operation, 'sts', '*', caller);
+    if (decision.fault) rec.fault = decision.fault;
+    if (decision.kind === 'error') return fail(decision.error);
+    const xml = callerIdentityXml(caller, caller.account ?? this.sagemaker.accountId, requestId);
+    if (decision.kind === 'drop') {
+      finish(decision.when === 'before' ? 0 : 200);
+      if (decision.when === 'before') {
+        req.socket.destroy();
+        return;
+      }
+      return this.sendXml(res, 200, xml, requestId, true);
+    }
+    finish(200);
+    return this.sendXml(res, 200, xml, requestId);
+  }
+
+  private sendXml(res: ServerResponse, status: number, xml: string, requestId: string, dropMid = false): void {
+    const payload = Buffer.from(xml, 'utf8');
+    res.writeHead(status, {
+      'Content-Type': XML_CONTENT_TYPE,
+      'Content-Length': String(payload.length),
+      'x-amzn-RequestId': requestId,
+      Date: new Date().toUTCString(),
+    });
+    if (dropMid) {
+      res.write(payload.subarray(0, Math.max(1, Math.floor(payload.length / 2))), () => res.socket?.destroy());
+      return;
+    }
+    res.end(payload);
   }
 
   private dispatchSafely(
