@@ -37,6 +37,25 @@ export function sageMakerClient(s: AwsSettings): SageMakerClient {
   return c;
 }
 
+/**
+ * The AWS account of the caller's credentials (STS GetCallerIdentity), with the same region,
+ * profile and credential chain as the other clients (AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL are
+ * honoured by the SDK). Undefined when STS cannot say. Only a failed SageMaker call asks, so the
+ * STS client is loaded here, on first use, never at start-up.
+ */
+export async function callerAccount(s: Pick<AwsSettings, 'region' | 'profile'>, signal?: AbortSignal): Promise<string | undefined> {
+  const { GetCallerIdentityCommand, STSClient } = await import('@aws-sdk/client-sts');
+  const client = new STSClient({ maxAttempts: 2, requestHandler: { connectionTimeout: 5_000, requestTimeout: 10_000 }, region: s.region, ...(s.profile ? { profile: s.profile } : {}) });
+  try {
+    const out = await client.send(new GetCallerIdentityCommand({}), signal ? { abortSignal: signal } : {});
+    return out.Account;
+  } catch {
+    return undefined;
+  } finally {
+    client.destroy();
+  }
+}
+
 /** Closes pooled sockets so the process can exit promptly. */
 export function destroyClients(): void {
   for (const c of logsClients.values()) c.destroy();

@@ -1,3 +1,4 @@
+import { callerAccount } from '../aws/clients';
 import { awsMessage, classifyAwsError, errorName } from '../aws/errors';
 import { SmlogsError } from '../core/errors';
 import { JOB_TYPE_NOUN, type JobRef } from '../sagemaker/job';
@@ -5,18 +6,23 @@ import { JOB_TYPE_NOUN, type JobRef } from '../sagemaker/job';
 /**
  * Turns an AWS failure into the one line a user needs: what failed, on which job, and what to
  * do. The job's account (from an ACK resource or an ARN) explains most AccessDenied and "not
- * found" answers: credentials of another account.
+ * found" answers: credentials of another account. `caller` is the account of the credentials in
+ * use, when known (see explainAwsFailureChecked); without it the line can only say which account
+ * the job belongs to.
  */
-export function explainAwsFailure(e: unknown, job: JobRef, doing: string): SmlogsError {
+export function explainAwsFailure(e: unknown, job: JobRef, doing: string, caller?: string): SmlogsError {
   if (e instanceof SmlogsError) return e;
   const kind = classifyAwsError(e);
   const what = `${JOB_TYPE_NOUN[job.type]} ${job.name}`;
-  const accountHint = job.account ? `; the resource says it belongs to account ${job.account}: if your credentials are for another account, pass --profile` : '';
+  const sameAccount = job.account !== undefined && caller === job.account;
+  const hint = accountHint(job, caller);
   switch (kind) {
-    case 'not-found':
-      return new SmlogsError(`${what} not found in SageMaker in ${job.region} (${awsMessage(e)})${accountHint || '; check the Region (--region) and the AWS account of your credentials (--profile)'}`, undefined, { cause: e });
+    case 'not-found': {
+      const next = hint || (sameAccount ? `; your credentials are for its account ${job.account}, so check the name and the Region` : '; check the Region (--region) and the AWS account of your credentials (--profile)');
+      return new SmlogsError(`${what} not found in SageMaker in ${job.region} (${awsMessage(e)})${next}`, undefined, { cause: e });
+    }
     case 'access-denied':
-      return new SmlogsError(`not allowed to ${doing} ${what} in ${job.region}: ${awsMessage(e)}${accountHint}`, undefined, { cause: e });
+      return new SmlogsError(`not allowed to ${doing} ${what} in ${job.region}: ${awsMessage(e)}${hint}`, undefined, { cause: e });
     case 'credentials':
       return new SmlogsError(`no usable AWS credentials to ${doing} ${what}: ${awsMessage(e)}; set AWS_PROFILE or --profile, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY`, undefined, { cause: e });
     case 'throttled':
@@ -25,4 +31,29 @@ export function explainAwsFailure(e: unknown, job: JobRef, doing: string): Smlog
     default:
       return new SmlogsError(`could not ${doing} ${what} in ${job.region}: ${errorName(e)}: ${awsMessage(e)}`, undefined, { cause: e });
   }
+}
+
+/** `; the job belongs to account A but your credentials are for account B; …` when they differ; '' when they match or the job's account is unknown. */
+export function accountHint(job: JobRef, caller: string | undefined): string {
+  if (job.account === undefined || caller === job.account) return '';
+  if (caller === undefined) return `; the resource says it belongs to account ${job.account}: if your credentials are for another account, pass --profile`;
+  return `; ${job.type === 'endpoint' ? 'the endpoint' : 'the job'} belongs to account ${job.account} but your credentials are for account ${caller}; pass --profile for the right account`;
+}
+
+/** The caller's account when it can explain this failure (AccessDenied or not-found of a job of known account): STS GetCallerIdentity. */
+export async function callerAccountFor(e: unknown, job: JobRef, profile: string | undefined, signal?: AbortSignal): Promise<string | undefined> {
+  if (e instanceof SmlogsError || job.account === undefined) return undefined;
+  const kind = classifyAwsError(e);
+  if (kind !== 'not-found' && kind !== 'access-denied') return undefined;
+  return callerAccount({ region: job.region, ...(profile ? { profile } : {}) }, signal).catch(() => undefined);
+}
+
+/**
+ * explainAwsFailure, exact about accounts: when an AccessDenied or not-found failure concerns a
+ * job whose account is known, asks STS which account the credentials are for (same region and
+ * profile as the failed call), so that the line says whether the accounts differ. If STS cannot
+ * say, the line is explainAwsFailure's.
+ */
+export async function explainAwsFailureChecked(e: unknown, job: JobRef, doing: string, profile: string | undefined, signal?: AbortSignal): Promise<SmlogsError> {
+  return explainAwsFailure(e, job, doing, await callerAccountFor(e, job, profile, signal));
 }

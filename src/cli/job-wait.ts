@@ -8,7 +8,7 @@ import type { JobRef } from '../sagemaker/job';
 import type { JobSnapshot } from '../sagemaker/snapshot';
 import { endsWait, exitCodeFor } from '../sagemaker/status';
 import { watchJob } from '../sagemaker/watch';
-import { explainAwsFailure } from './aws-failure';
+import { explainAwsFailureChecked } from './aws-failure';
 import { statusProblemLine } from './log-follow';
 import type { RunControl, Stderr } from './runtime';
 
@@ -21,6 +21,8 @@ export interface WaitContext {
   readonly control: RunControl;
   readonly stderr: Stderr;
   readonly timezone: TimeZoneChoice;
+  /** --profile, for the account check of a failure (explainAwsFailureChecked). */
+  readonly profile?: string;
 }
 
 /** The status lines of a wait, as a watchJob callback. */
@@ -50,7 +52,7 @@ export async function firstSnapshot(c: WaitContext, intervalMs: number): Promise
     });
   } catch (e) {
     if (c.control.signal.aborted) return undefined;
-    throw explainAwsFailure(e, c.job, 'describe');
+    throw await explainAwsFailureChecked(e, c.job, 'describe', c.profile);
   }
 }
 
@@ -69,7 +71,7 @@ export async function waitUntilEnded(c: WaitContext, initial: JobSnapshot, inter
     });
   } catch (e) {
     if (c.control.signal.aborted) return undefined;
-    throw explainAwsFailure(e, c.job, 'describe');
+    throw await explainAwsFailureChecked(e, c.job, 'describe', c.profile);
   }
 }
 

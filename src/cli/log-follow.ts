@@ -13,7 +13,7 @@ import type { SageMakerApi } from '../sagemaker/api';
 import type { JobRef } from '../sagemaker/job';
 import type { JobSnapshot } from '../sagemaker/snapshot';
 import { watchJob } from '../sagemaker/watch';
-import { explainAwsFailure } from './aws-failure';
+import { explainAwsFailure, explainAwsFailureChecked } from './aws-failure';
 import { logObserver } from './log-output';
 import type { DisplayOptions } from './options';
 import type { RunControl, Stderr, Terminal } from './runtime';
@@ -123,17 +123,17 @@ export async function streamJobLogs(req: JobLogsRequest): Promise<JobLogsResult>
   // Handled below, after the engine; until then a failed watch must not count as unhandled.
   watcher?.catch(() => undefined);
 
-  const summary = await engine.run(signal).catch((e: unknown) => {
+  const summary = await engine.run(signal).catch(async (e: unknown) => {
     if (signal.aborted) return undefined;
     if (req.logFailure === 'fatal' || !watcher) {
       local.abort();
-      throw explainAwsFailure(e, job, 'read the logs of');
+      throw await explainAwsFailureChecked(e, job, 'read the logs of', req.aws.profile);
     }
     stderr.line(`warning: ${explainAwsFailure(e, job, 'read the logs of').message}; still waiting for the job to end`);
     return undefined;
   });
-  await watcher?.catch((e: unknown) => {
-    if (!control.signal.aborted) throw explainAwsFailure(e, job, 'describe');
+  await watcher?.catch(async (e: unknown) => {
+    if (!control.signal.aborted) throw await explainAwsFailureChecked(e, job, 'describe', req.aws.profile);
   });
   await req.sink.end();
   return { summary, final, scope };

@@ -31,10 +31,20 @@ export function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process
     const inCluster = inClusterRoot(env);
     if (inCluster) return inClusterConnection(flags, inCluster.root, env);
     if (flags.server) return fromMerged({ clusters: [], users: [], contexts: [], files: [] }, flags);
+    // What -v shows: every place that was looked at.
+    const looked = [
+      env.KUBECONFIG ? `KUBECONFIG=${env.KUBECONFIG}: no such file` : 'KUBECONFIG: unset',
+      ...(env.KUBECONFIG ? [] : [`${path.join(env.HOME ?? '~', '.kube', 'config')}: no such file`]),
+      env.KUBERNETES_SERVICE_HOST && env.KUBERNETES_SERVICE_PORT
+        ? `in-cluster: KUBERNETES_SERVICE_HOST/PORT set, but no service-account token at ${(env.SMLOGS_IN_CLUSTER_ROOT ?? '') + SA_DIR}/token`
+        : 'in-cluster: KUBERNETES_SERVICE_HOST/PORT unset (not in a pod)',
+    ];
     throw new SmlogsError(
       env.KUBECONFIG
         ? `no kubeconfig found: none of the files in KUBECONFIG (${env.KUBECONFIG}) exists`
         : 'no kubeconfig found (~/.kube/config does not exist, KUBECONFIG is unset) and not running in a pod; pass --kubeconfig or set KUBECONFIG',
+      undefined,
+      { cause: new Error(`looked for Kubernetes credentials in:\n  ${looked.join('\n  ')}`) },
     );
   }
   return fromMerged(mergeKubeconfigs(readKubeconfigFiles(paths)), flags);

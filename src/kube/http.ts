@@ -20,8 +20,9 @@ export class KubeApiError extends SmlogsError {
     readonly status: number,
     readonly body: KubeStatus | undefined,
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, undefined, options);
     this.name = 'KubeApiError';
   }
 
@@ -76,7 +77,7 @@ export class KubeClient {
     const res = await this.open('GET', path, 'application/json', undefined, signal, true);
     if ((res.statusCode ?? 0) >= 300) {
       const text = await readAll(res);
-      throw this.httpError(res.statusCode ?? 0, text, path);
+      throw this.httpError('GET', res.statusCode ?? 0, text, path);
     }
     await new Promise<void>((resolve, reject) => {
       let buf = '';
@@ -105,7 +106,7 @@ export class KubeClient {
     const res = await this.open(method, path, accept, body);
     const text = await readAll(res);
     const status = res.statusCode ?? 0;
-    if (status >= 300) throw this.httpError(status, text, path);
+    if (status >= 300) throw this.httpError(method, status, text, path);
     return { text, contentType: String(res.headers['content-type'] ?? '') };
   }
 
@@ -176,7 +177,10 @@ export class KubeClient {
   private networkError(e: NodeJS.ErrnoException, timeout?: number): SmlogsError {
     const { server, contextName } = this.conn;
     const code = e.code ?? '';
-    if (code === 'SMLOGS_TIMEOUT') return new SmlogsError(`the Kubernetes API server ${server} did not answer within ${formatDuration(timeout ?? 0)} (--request-timeout)`, undefined, { cause: e });
+    if (code === 'SMLOGS_TIMEOUT') {
+      const within = timeout !== undefined && timeout < 1000 ? `${timeout}ms` : formatDuration(timeout ?? 0);
+      return new SmlogsError(`the Kubernetes API server ${server} did not answer within ${within} (--request-timeout)`, undefined, { cause: e });
+    }
     if (TLS_CODES.has(code)) {
       return new SmlogsError(`TLS verification of the Kubernetes API server ${server} failed (${code}): check the certificate-authority of context "${contextName}", or pass --insecure-skip-tls-verify`, undefined, { cause: e });
     }
@@ -184,7 +188,7 @@ export class KubeClient {
     return new SmlogsError(`cannot reach the Kubernetes API server ${server} (context "${contextName}"): ${what}`, undefined, { cause: e });
   }
 
-  private httpError(status: number, text: string, path: string): KubeApiError {
+  private httpError(method: string, status: number, text: string, path: string): KubeApiError {
     const { server, userName, contextName } = this.conn;
     let body: KubeStatus | undefined;
     try {
@@ -192,11 +196,13 @@ export class KubeClient {
     } catch {
       body = undefined;
     }
+    // What -v prints: the request and the server's whole answer.
+    const details = { cause: new Error(`${method} ${server.replace(/\/$/, '')}${path} answered ${status} ${http.STATUS_CODES[status] ?? ''}: ${text.trim() || '(no body)'}`) };
     if (status === 401) {
-      return new KubeApiError(status, body, `the Kubernetes API server ${server} rejected the credentials of user "${userName}" in context "${contextName}" (401 Unauthorized): log in again or check the kubeconfig`);
+      return new KubeApiError(status, body, `the Kubernetes API server ${server} rejected the credentials of user "${userName}" in context "${contextName}" (401 Unauthorized): log in again or check the kubeconfig`, details);
     }
     const message = body?.message ?? `${status} ${http.STATUS_CODES[status] ?? ''} from ${path}`.trim();
-    return new KubeApiError(status, body, message);
+    return new KubeApiError(status, body, message, details);
   }
 }
 

@@ -52,11 +52,17 @@ export function mergeKubeconfigs(files: readonly KubeconfigFile[]): MergedConfig
   const contexts = new Map<string, Context>();
   let currentContext: string | undefined;
   for (const f of files) {
+    // kubectl reads an empty file (or one of comments only) as an empty config.
+    if (/^\s*(#[^\n]*)?(\s*#[^\n]*)*\s*$/.test(f.text)) continue;
     const kc = new KubeConfig();
     try {
       kc.loadFromString(f.text);
     } catch (e) {
-      throw new SmlogsError(`cannot load kubeconfig ${f.path}: ${firstLine(e)}`);
+      throw new SmlogsError(`cannot load kubeconfig ${f.path}: ${firstLine(e)}; fix the file, or pass another with --kubeconfig`, undefined, { cause: e });
+    }
+    // client-node takes any YAML document; a kubeconfig is a mapping (apiVersion, clusters, ...).
+    if (kc.clusters.length + kc.users.length + kc.contexts.length === 0 && !kc.currentContext && !/^[\w-]+\s*:/m.test(f.text)) {
+      throw new SmlogsError(`cannot load kubeconfig ${f.path}: it is not a kubeconfig (a YAML mapping of clusters, contexts and users); fix the file, or pass another with --kubeconfig`);
     }
     kc.makePathsAbsolute(path.dirname(path.resolve(f.path)));
     for (const c of kc.clusters) if (!clusters.has(c.name)) clusters.set(c.name, c);

@@ -90,7 +90,7 @@ export class Resolver {
     if (submission.state !== 'submitted') return base;
     const region = target.region ?? this.opts.fallbackRegion;
     if (!region) {
-      throw new SmlogsError(`no AWS region for ${type.kind.toLowerCase()}/${object.metadata.name}: the resource names none; pass --region or set AWS_REGION`);
+      throw new SmlogsError(`no AWS region for ${qualified(type)}/${object.metadata.name}: the resource names none; pass --region or set AWS_REGION`);
     }
     const job: JobRef = {
       type: type.jobType,
@@ -107,7 +107,8 @@ export class Resolver {
     const parsed = parseSageMakerArn(arn);
     if (!parsed) throw new UsageError(`"${arn}" is not a SageMaker ARN (arn:aws:sagemaker:REGION:ACCOUNT:training-job/NAME)`);
     if (parsed.type !== query.jobType) {
-      throw new UsageError(`${arn} is a ${JOB_TYPE_NOUN[parsed.type]} ARN, but the kind asks for a ${JOB_TYPE_NOUN[query.jobType]}`);
+      const a = (noun: string): string => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+      throw new UsageError(`${arn} is ${a(JOB_TYPE_NOUN[parsed.type])} ARN, but the kind asks for ${a(JOB_TYPE_NOUN[query.jobType])}`);
     }
     return {
       query,
@@ -121,14 +122,31 @@ export class Resolver {
     const served = await this.servedResources();
     const namespace = this.namespace;
     const candidates = query.candidates.filter((t) => isServed(served, t.group, t.plural));
-    if (candidates.length === 0) throw notServed(query);
-    const found = await Promise.all(candidates.map(async (t) => ({ t, object: await this.get(t, namespace, name) })));
+    if (candidates.length === 0) throw notServed(query, served);
+    const found = await Promise.all(
+      candidates.map(async (t) => {
+        try {
+          return { t, object: await this.get(t, namespace, name) };
+        } catch (e) {
+          // Not allowed to read one group: the other may still hold it.
+          if (e instanceof KubeApiError && e.status === 403) return { t, forbidden: e };
+          throw e;
+        }
+      }),
+    );
     const hits = found.filter((f) => f.object);
     if (hits.length > 1) {
       throw new UsageError(`"${name}" exists as both ${hits.map((h) => qualified(h.t)).join(' and ')} in namespace "${namespace}": name one, e.g. ${qualified(hits[0]!.t)}/${name}`);
     }
     const hit = hits[0];
-    if (!hit) throw notFound(candidates[0]!, name, namespace, candidates.slice(1));
+    const forbidden = found.find((f) => f.forbidden)?.forbidden;
+    // -v shows the request and the server's answer (the KubeApiError's own cause).
+    if (!hit && forbidden) throw new SmlogsError(`${forbidden.message}; ask your cluster administrator for access, or use another --context or --user`, undefined, { cause: forbidden.cause ?? forbidden });
+    if (!hit) {
+      const unserved = query.candidates.filter((t) => !candidates.includes(t)).map((t) => `${qualified(t)} not searched: ${missingWhy(t, served)}`);
+      const asked = candidates.map((t) => `GET ${this.client.conn.server.replace(/\/$/, '')}${objectPath(t, namespace, name)} answered 404 Not Found`);
+      throw notFound(candidates[0]!, name, namespace, candidates.slice(1), unserved, new Error(`context "${this.client.conn.contextName}", namespace from ${this.client.conn.namespaceFrom}:\n  ${asked.join('\n  ')}`));
+    }
     const namespaceInfo = hit.t.family === 'ack' ? await this.namespaceInfo(namespace) : undefined;
     return { type: hit.t, namespace, object: hit.object!, ...(namespaceInfo ? { namespaceInfo } : {}) };
   }
@@ -154,16 +172,27 @@ export class Resolver {
   }
 }
 
-function notServed(query: KindQuery): SmlogsError {
-  if (query.pinned) {
-    const t = query.candidates[0]!;
-    return new SmlogsError(`the cluster does not serve ${qualified(t)}: ${GROUPS[t.family].operator} is not installed`);
-  }
-  const kinds = query.candidates.map(qualified).join(' or ');
-  return new SmlogsError(`the cluster serves no ${kinds}: neither ${GROUPS.legacy.operator} nor ${GROUPS.ack.operator} is installed`);
+/** Why the cluster does not serve a resource type: its operator is missing, or is a version without that kind. */
+function missingWhy(t: ResourceType, served: ServedResources): string {
+  const operator = GROUPS[t.family].operator;
+  return served.has(t.group) ? `${operator} is installed but serves no ${t.plural} (a version without this kind)` : `${operator} is not installed`;
 }
 
-function notFound(t: ResourceType, name: string, namespace: string, alsoSearched: readonly ResourceType[]): SmlogsError {
+function notServed(query: KindQuery, served: ServedResources): SmlogsError {
+  if (query.pinned) {
+    const t = query.candidates[0]!;
+    return new SmlogsError(`the cluster does not serve ${qualified(t)}: ${missingWhy(t, served)}`);
+  }
+  const kinds = query.candidates.map(qualified).join(' or ');
+  if (query.candidates.every((t) => !served.has(t.group))) {
+    return new SmlogsError(`the cluster serves no ${kinds}: neither ${GROUPS.legacy.operator} nor ${GROUPS.ack.operator} is installed`);
+  }
+  return new SmlogsError(`the cluster serves no ${kinds}: ${query.candidates.map((t) => missingWhy(t, served)).join('; ')}`);
+}
+
+function notFound(t: ResourceType, name: string, namespace: string, alsoSearched: readonly ResourceType[], unserved: readonly string[] = [], details?: Error): SmlogsError {
   const also = alsoSearched.length ? ` (also searched ${alsoSearched.map(qualified).join(', ')})` : '';
-  return new SmlogsError(`${qualified(t)} "${name}" not found in namespace "${namespace}"${also}; list them with: kubectl smlogs list -n ${namespace}`);
+  // The other operator's kind could not be searched: say why, the object may be one of those.
+  const missing = unserved.map((u) => ` (${u})`).join('');
+  return new SmlogsError(`${qualified(t)} "${name}" not found in namespace "${namespace}"${also}${missing}; list them with: kubectl smlogs list -n ${namespace}`, undefined, details ? { cause: details } : undefined);
 }

@@ -40,8 +40,10 @@ export function mergePageLimit(streams: number, callsPerSecond: number): number 
   const budget = callsPerSecond >= PLENTIFUL_CALLS_PER_SECOND ? MERGE_BUDGET_EVENTS_PLENTIFUL : MERGE_BUDGET_EVENTS_SCARCE;
   return Math.max(500, Math.min(MAX_PAGE, Math.floor(budget / Math.max(1, streams) / 2)));
 }
-// Past this many streams, one interleaved FilterLogEvents read beats a k-way merge of per-stream reads.
-const MAX_MERGED_STREAMS = 256;
+// Past this many streams, one interleaved FilterLogEvents read beats a k-way merge of per-stream
+// reads: each stream costs at least two GetLogEvents calls (its events, then the call that returns
+// the same token to say it has ended), so 64 quiet instances cost 128 calls one way and 1 the other.
+const MAX_MERGED_STREAMS = 16;
 
 /**
  * Prints what is already there: per stream and interleaved exactly by time. Per-stream

@@ -10,6 +10,8 @@ import type { LogScope, StreamLabel } from './scope';
 import type { FollowTuning } from './tuning';
 import type { TimeWindow } from './window';
 
+const CATCH_UP_MARGIN_MS = 1000;
+
 export interface TailRequest {
   readonly scope: LogScope;
   readonly window: TimeWindow;
@@ -73,7 +75,11 @@ export class LogTail {
     const printed = this.req.follow ? new PrintedSet() : undefined;
     const session = printed?.beginRead();
     let maxIngestion: number | undefined;
-    const result = await catchUp(this.api, { scope, streams: listing.streams, window, ...(this.req.tail !== undefined ? { tail: this.req.tail } : {}), ...(this.req.pattern !== undefined ? { pattern: this.req.pattern } : {}) }, async (batch) => {
+    // What is there now: a stream written faster than it can be read would never reach its end
+    // (the API's only end signal), so the catch-up stops at the current time; following takes
+    // over from there, and a window's own end wins.
+    const catchUpWindow = { ...window, until: window.until ?? this.now() + CATCH_UP_MARGIN_MS };
+    const result = await catchUp(this.api, { scope, streams: listing.streams, window: catchUpWindow, ...(this.req.tail !== undefined ? { tail: this.req.tail } : {}), ...(this.req.pattern !== undefined ? { pattern: this.req.pattern } : {}) }, async (batch) => {
       if (session && printed) {
         for (const e of batch) {
           session.isNew(e);

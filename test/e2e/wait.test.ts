@@ -108,7 +108,8 @@ describe('wait: exit codes', () => {
   it('1: a job that does not exist in SageMaker', async () => {
     const r = await h.run(['wait', 'trainingjob', arnOf('training-job', 'no-such-job'), ...FAST], { env: noKubeconfig() });
     expect(lines(r.stderr).at(-1)).toBe(
-      'error: training job no-such-job not found in SageMaker in us-west-2 (Requested resource not found.); the resource says it belongs to account 111122223333: if your credentials are for another account, pass --profile',
+      // STS says the credentials are for that very account: the account is not the problem.
+      'error: training job no-such-job not found in SageMaker in us-west-2 (Requested resource not found.); your credentials are for its account 111122223333, so check the name and the Region',
     );
     expect(r.code).toBe(1);
   });

@@ -10,7 +10,7 @@ import { describeText } from '../../render/describe-text';
 import { Palette } from '../../render/palette';
 import { SageMakerApi, type TuningChild } from '../../sagemaker/api';
 import type { JobRef } from '../../sagemaker/job';
-import { explainAwsFailure } from '../aws-failure';
+import { explainAwsFailureChecked } from '../aws-failure';
 import { colorChoice, outputFormat, serialize } from '../output-format';
 import type { RawConnectionOpts } from '../options';
 import { colourFor, currentTerminal, makeResolver, RunControl } from '../runtime';
@@ -55,7 +55,7 @@ export async function runDescribe(args: string[], o: RawDescribeOpts, cmd: Comma
 async function liveParts(job: JobRef, profile: string | undefined, signal: AbortSignal): Promise<Partial<DescribeInput>> {
   const aws = { region: job.region, ...(profile ? { profile } : {}), ...(job.sageMakerEndpoint ? { sageMakerEndpoint: job.sageMakerEndpoint } : {}) };
   const sm = new SageMakerApi(sageMakerClient(aws), undefined, signal);
-  const snapshot = await sm.describe(job).catch((e: unknown) => Promise.reject(explainAwsFailure(e, job, 'describe')));
+  const snapshot = await sm.describe(job).catch(async (e: unknown) => Promise.reject(await explainAwsFailureChecked(e, job, 'describe', profile, signal)));
 
   let children: TuningChild[] | undefined;
   let childrenError: string | undefined;

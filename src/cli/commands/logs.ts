@@ -11,7 +11,7 @@ import { SageMakerApi } from '../../sagemaker/api';
 import type { JobRef } from '../../sagemaker/job';
 import type { JobSnapshot } from '../../sagemaker/snapshot';
 import { endsFollow, exitCodeFor } from '../../sagemaker/status';
-import { explainAwsFailure } from '../aws-failure';
+import { accountHint, callerAccountFor, explainAwsFailureChecked } from '../aws-failure';
 import { resolveJob, resourceLabel } from '../job-session';
 import { streamJobLogs } from '../log-follow';
 import { displayOptions, optionalDuration, optionalTime, parseTail, type RawConnectionOpts, type RawDisplayOpts } from '../options';
@@ -70,8 +70,12 @@ export async function runLogs(args: string[], o: RawLogsOpts, cmd: Command): Pro
       snapshot = await sm.describe(job);
     } catch (e) {
       // Reading logs needs only CloudWatch permissions; a job we may not describe can still be tailed.
-      if (classifyAwsError(e) === 'access-denied' && !follow) stderr.line(`warning: cannot describe ${jobTitle(job)}: ${(e as Error).message}`);
-      else throw explainAwsFailure(e, job, 'describe');
+      if (classifyAwsError(e) === 'access-denied' && !follow) {
+        // Credentials of another account? The warning says so too.
+        const caller = await callerAccountFor(e, job, o.profile, control.signal);
+        stderr.line(`warning: cannot describe ${jobTitle(job)}: ${(e as Error).message}${accountHint(job, caller)}`);
+      }
+      else throw await explainAwsFailureChecked(e, job, 'describe', o.profile, control.signal);
     }
     stderr.line(`${label === job.name ? '' : `${label}: `}${jobTitle(job)} in ${job.region}${snapshot ? `, ${statusText(snapshot)}` : ''}`);
 

@@ -13,7 +13,7 @@ import { isStoppable, SageMakerApi } from '../../sagemaker/api';
 import type { JobRef } from '../../sagemaker/job';
 import type { JobSnapshot } from '../../sagemaker/snapshot';
 import { planStop } from '../../sagemaker/stop-plan';
-import { explainAwsFailure } from '../aws-failure';
+import { explainAwsFailureChecked } from '../aws-failure';
 import { confirm, type Answer } from '../confirm';
 import { colorChoice } from '../output-format';
 import { finishWait, waitUntilEnded, type WaitContext } from '../job-wait';
@@ -66,8 +66,8 @@ export async function runStop(args: string[], o: RawStopOpts, cmd: Command): Pro
     const job = submittedJob(resolution, label);
     const aws = { region: job.region, ...(o.profile ? { profile: o.profile } : {}), ...(job.sageMakerEndpoint ? { sageMakerEndpoint: job.sageMakerEndpoint } : {}) };
     const sm = new SageMakerApi(sageMakerClient(aws), undefined, control.signal);
-    const wait: WaitContext = { sm, job, control, stderr, timezone: 'utc' };
-    const describe = (): Promise<JobSnapshot> => sm.describe(job).catch((e: unknown) => Promise.reject(explainAwsFailure(e, job, 'describe')));
+    const wait: WaitContext = { sm, job, control, stderr, timezone: 'utc', ...(o.profile ? { profile: o.profile } : {}) };
+    const describe = (): Promise<JobSnapshot> => sm.describe(job).catch(async (e: unknown) => Promise.reject(await explainAwsFailureChecked(e, job, 'describe', o.profile)));
 
     let snapshot = await describe();
     const plan = planStop(snapshot);
@@ -111,7 +111,7 @@ export async function runStop(args: string[], o: RawStopOpts, cmd: Command): Pro
           return snapshot.phase.kind === 'stopping' && o.wait ? finishWait(wait, await waitUntilEnded(wait, snapshot, intervalMs, { history: false }), o.timeout) : ExitCode.Ok;
         }
       }
-      throw explainAwsFailure(e, job, 'stop');
+      throw await explainAwsFailureChecked(e, job, 'stop', o.profile);
     }
     process.stdout.write(`${out.c.yellow('stop requested')}: ${jobTitle(job)} in ${job.region} (${plan.api})\n`);
     if (!o.wait) return ExitCode.Ok;

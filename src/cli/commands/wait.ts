@@ -50,7 +50,7 @@ export async function runWait(args: string[], o: RawWaitOpts, cmd: Command): Pro
     const { resolution, job } = await resolveJob(resolver, kind, name, { wait: true, control, stderr });
     const aws = { region: job.region, ...(o.profile ? { profile: o.profile } : {}), ...(job.sageMakerEndpoint ? { sageMakerEndpoint: job.sageMakerEndpoint } : {}) };
     const sm = new SageMakerApi(sageMakerClient(aws), undefined, control.signal);
-    const c: WaitContext = { sm, job, control, stderr, timezone: d.timezone };
+    const c: WaitContext = { sm, job, control, stderr, timezone: d.timezone, ...(o.profile ? { profile: o.profile } : {}) };
     const label = resourceLabel(resolution);
     const limits = [`polling every ${durationText(intervalMs)}`, ...(timeoutMs ? [`timeout ${durationText(timeoutMs)}`] : [])].join(', ');
     stderr.line(`waiting for ${resolution.resource ? `${label}: ` : ''}${jobTitle(job)} in ${job.region} (${limits})`);

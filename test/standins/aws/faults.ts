@@ -155,9 +155,7 @@ function isAuthFault(f: unknown): f is AuthFault {
 
 function deniedRule(f: unknown, p: string, fail: (path: string, problem: string) => never): DeniedRule {
   if (isAuthFault(f)) return f;
-  if (typeof f !== 'object' || f === null || Array.isArray(f)) {
-    return fail(p, `must be "access-denied" or "unrecognized-client" (or {fault, accessKeyIds}), got ${JSON.stringify(f)}`);
-  }
+  if (typeof f !== 'object' || f === null || Array.isArray(f)) return fail(p, `must be "access-denied" or "unrecognized-client", got ${JSON.stringify(f)}`);
   const o = f as Record<string, unknown>;
   for (const k of Object.keys(o)) if (k !== 'fault' && k !== 'accessKeyIds') fail(`${p}.${k}`, 'unknown field (known: fault, accessKeyIds)');
   if (!isAuthFault(o.fault)) fail(`${p}.fault`, `must be "access-denied" or "unrecognized-client", got ${JSON.stringify(o.fault)}`);
