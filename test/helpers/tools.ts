@@ -34,3 +34,15 @@ export function awsCliPath(): string {
   if (!existsSync(p)) throw new Error(`AWS CLI v2 not found at ${p}: run .ci/run (apt-get install awscli)`);
   return p;
 }
+
+/**
+ * Whether the kubectl under test is the Google Cloud SDK dispatcher, which picks a bundled
+ * kubectl by the server's /version (a plain kubectl, e.g. the one .ci/run installs, does not).
+ */
+export function isKubectlDispatcher(): boolean {
+  try {
+    return execFileSync(kubectlPath(), ['version', '--client'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).includes('dispatcher');
+  } catch {
+    return false;
+  }
+}
