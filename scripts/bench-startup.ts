@@ -131,6 +131,29 @@ async function buildBefore(dir: string): Promise<string> {
   return bin;
 }
 
+/**
+ * The floor under `describe`: a script with no library at all that reads the kubeconfig and makes
+ * one verified HTTPS request to the cluster with its own CA. On Node 20 a CA makes Node parse its
+ * whole bundled root store first (~25 ms), so no plugin can start below this; the table shows it
+ * beside the target it bounds.
+ */
+function writeFloorScript(dir: string): string {
+  const file = path.join(dir, 'floor.cjs');
+  writeFileSync(
+    file,
+    `const y = require('fs').readFileSync(process.env.KUBECONFIG, 'utf8');
+const ca = Buffer.from(/certificate-authority-data: (\\S+)/.exec(y)[1], 'base64');
+const token = /token: (\\S+)/.exec(y)[1];
+require('https').get(/server: (\\S+)/.exec(y)[1] + '/apis', { ca, headers: { authorization: 'Bearer ' + token } }, (r) => {
+  if (r.statusCode !== 200) process.exit(1);
+  r.resume();
+  r.on('end', () => process.stdout.write('ok\\n'));
+});
+`,
+  );
+  return file;
+}
+
 /** One run, timed from spawn to exit. Asynchronous: the stand-ins answer from this process. */
 function timed(file: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ ms: number; code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -167,7 +190,10 @@ export async function benchStartup(o: BenchOptions = {}): Promise<BenchResult> {
     delete env.NODE_EXTRA_CA_CERTS;
     if (o.caEnv) env.NODE_EXTRA_CA_CERTS = process.env.NODE_EXTRA_CA_CERTS ?? '/etc/ssl/certs/ca-certificates.crt';
 
-    const jobs: Array<{ variant: string; label: string; file: string; args: readonly string[]; times: number[] }> = [{ variant: 'baseline', label: 'node -e 0', file: process.execPath, args: ['-e', '0'], times: [] }];
+    const jobs: Array<{ variant: string; label: string; file: string; args: readonly string[]; times: number[] }> = [
+      { variant: 'baseline', label: 'node -e 0', file: process.execPath, args: ['-e', '0'], times: [] },
+      { variant: 'floor', label: 'https + CA', file: process.execPath, args: [writeFloorScript(dir)], times: [] },
+    ];
     for (const [variant, file] of variants) for (const [label, args] of COMMANDS) jobs.push({ variant, label, file, args, times: [] });
 
     // Each command once, checked: a benchmark of a failing command measures nothing.
@@ -181,7 +207,7 @@ export async function benchStartup(o: BenchOptions = {}): Promise<BenchResult> {
     const baselineMs = quantile(jobs[0]!.times, 0.5);
     const measurements = jobs.map((j): Measurement => {
       const medianMs = quantile(j.times, 0.5);
-      const target = j.variant === 'baseline' || j.variant === 'before #6' ? undefined : TARGETS[j.label];
+      const target = j.variant === 'baseline' || j.variant === 'floor' || j.variant === 'before #6' ? undefined : TARGETS[j.label];
       return { variant: j.variant, command: j.label, medianMs, p25Ms: quantile(j.times, 0.25), minMs: Math.min(...j.times), ratio: medianMs / baselineMs, ...(target ? { target } : {}) };
     });
     return {
@@ -200,13 +226,16 @@ export async function benchStartup(o: BenchOptions = {}): Promise<BenchResult> {
 }
 
 export function formatTable(r: BenchResult): string {
-  const variants = [...new Set(r.measurements.filter((m) => m.variant !== 'baseline').map((m) => m.variant))];
-  const commands = [...new Set(r.measurements.filter((m) => m.variant !== 'baseline').map((m) => m.command))];
+  const measured = r.measurements.filter((m) => m.variant !== 'baseline' && m.variant !== 'floor');
+  const variants = [...new Set(measured.map((m) => m.variant))];
+  const commands = [...new Set(measured.map((m) => m.command))];
+  const floor = r.measurements.find((m) => m.variant === 'floor');
   const cell = (m: Measurement | undefined): string => (m ? `${m.medianMs.toFixed(1).padStart(7)} ms ${`${m.ratio.toFixed(2)}x`.padStart(6)}` : ''.padEnd(17));
   const label: Record<string, string> = { script: 'script (bin/)', binary: 'single executable', 'before #6': 'before #6' };
   const out: string[] = [];
   out.push(`kubectl-smlogs start-up: Node.js ${r.node} ${r.platform}, median of ${r.runs} interleaved runs, NODE_EXTRA_CA_CERTS ${r.caEnv ? 'set' : 'unset'} for every run`);
   out.push(`baseline: node -e 0 = ${r.baselineMs.toFixed(1)} ms (1.00x)${r.binaryBytes ? `; single executable ${(r.binaryBytes / 1048576).toFixed(1)} MB` : ''}`);
+  if (floor) out.push(`floor:    one verified HTTPS GET to the cluster with its CA, no libraries = ${floor.medianMs.toFixed(1)} ms (${floor.ratio.toFixed(2)}x)`);
   out.push('');
   out.push(['command'.padEnd(16), ...variants.map((v) => (label[v] ?? v).padEnd(17)), 'target'].join('  '));
   for (const c of commands) {

@@ -1,5 +1,6 @@
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { collectNodeBody } from './body-collector';
 import { FastLogsProtocol } from './fast-logs-protocol';
 import { sageMakerEndpointFor, type AwsSettings } from './settings';
 
@@ -8,6 +9,7 @@ import { sageMakerEndpointFor, type AwsSettings } from './settings';
 const COMMON = {
   maxAttempts: 1,
   requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
+  streamCollector: collectNodeBody,
 } as const;
 
 /** How the plugin configures its CloudWatch Logs client (shared with the engine's tests). */

@@ -55,21 +55,22 @@ export async function runDescribe(args: string[], o: RawDescribeOpts, cmd: Comma
 async function liveParts(job: JobRef, profile: string | undefined, signal: AbortSignal): Promise<Partial<DescribeInput>> {
   const aws = { region: job.region, ...(profile ? { profile } : {}), ...(job.sageMakerEndpoint ? { sageMakerEndpoint: job.sageMakerEndpoint } : {}) };
   const sm = new SageMakerApi(sageMakerClient(aws), undefined, signal);
-  const snapshot = await sm.describe(job).catch(async (e: unknown) => Promise.reject(await explainAwsFailureChecked(e, job, 'describe', profile, signal)));
+  const described = sm.describe(job).catch(async (e: unknown) => Promise.reject(await explainAwsFailureChecked(e, job, 'describe', profile, signal)));
+  const listing = (scope: LogScope): Promise<LogsInfo> => logStreams(new LogsApi(logsClient(aws), new CallBudget(DEFAULT_RATES), undefined, signal), scope);
 
-  let children: TuningChild[] | undefined;
-  let childrenError: string | undefined;
-  let scope: LogScope;
-  if (job.type === 'tuning') {
-    children = await sm.tuningChildren(job.name).catch((e: unknown) => {
-      childrenError = `${errorName(e)}: ${awsMessage(e)}`;
-      return undefined;
-    });
-    scope = tuningScope(job.name, new Set((children ?? []).map((c) => c.name)));
-  } else {
-    scope = scopeForJob(job);
+  if (job.type !== 'tuning') {
+    // A job's streams are named after it, so they are listed while SageMaker describes it: one
+    // round trip of waiting instead of two. The listing never fails (see logStreams).
+    const [snapshot, logs] = await Promise.all([described, listing(scopeForJob(job))]);
+    return { job, snapshot, logs };
   }
-  const logs = await logStreams(new LogsApi(logsClient(aws), new CallBudget(DEFAULT_RATES), undefined, signal), scope);
+  const snapshot = await described;
+  let childrenError: string | undefined;
+  const children = await sm.tuningChildren(job.name).catch((e: unknown) => {
+    childrenError = `${errorName(e)}: ${awsMessage(e)}`;
+    return undefined;
+  });
+  const logs = await listing(tuningScope(job.name, new Set((children ?? []).map((c) => c.name))));
   return { job, snapshot, logs, ...(children ? { children } : {}), ...(childrenError ? { childrenError } : {}) };
 }
 
