@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { terminalSafeJson } from '../render/sanitize';
 import { UsageError } from '../core/errors';
 import type { ColorChoice } from './options';
 
@@ -10,7 +11,7 @@ export function outputFormat<T extends string>(value: string | undefined, allowe
 
 /** A document for machines: JSON indented like kubectl's, or YAML without folded lines. */
 export function serialize(doc: unknown, format: (typeof DOCUMENT_FORMATS)[number]): string {
-  return format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : stringify(doc, { lineWidth: 0 });
+  return format === 'json' ? `${terminalSafeJson(doc, 2)}\n` : stringify(doc, { lineWidth: 0 });
 }
 
 /** --color for the verbs without log display options (those get it from displayOptions). */

@@ -1,6 +1,6 @@
 import type { LabeledEvent } from '../logs/event';
 import type { Palette } from './palette';
-import { neutralizeControls, trimTrailingNewline } from './sanitize';
+import { neutralizeControls, terminalSafeJson, trimTrailingNewline } from './sanitize';
 import { formatEventTime, formatGoTime, formatRfc3339, type TimeZoneChoice, type TimestampFormat } from './time-format';
 
 export const OUTPUT_FORMATS = ['default', 'raw', 'json', 'legacy'] as const;
@@ -29,6 +29,8 @@ export function createLineFormatter(o: LineOptions): LineFormatter {
     const t = trimTrailingNewline(m);
     return o.neutralize ? neutralizeControls(t) : t;
   };
+  // Stream names come from the log group too; on a terminal they are shown as safely as messages.
+  const name = (n: string): string => (o.neutralize ? neutralizeControls(n) : n);
   const time = (ms: number): string => (o.timestamps ? `${formatEventTime(ms, o.timestamps, o.timezone)} ` : '');
 
   switch (o.format) {
@@ -36,7 +38,7 @@ export function createLineFormatter(o: LineOptions): LineFormatter {
       return (e) => `${time(e.timestamp)}${text(e.message)}\n`;
     case 'json':
       return (e) =>
-        JSON.stringify({
+        terminalSafeJson({
           time: formatRfc3339(e.timestamp),
           ingestionTime: formatRfc3339(e.ingestionTime),
           job: e.source.job,
@@ -48,11 +50,11 @@ export function createLineFormatter(o: LineOptions): LineFormatter {
     case 'legacy':
       // The archived plugin: `<stream> <Go time> <message>`, local time unless told otherwise.
       return o.prefix
-        ? (e) => `${e.stream} ${formatGoTime(e.timestamp, o.timezone)} ${text(e.message)}\n`
+        ? (e) => `${name(e.stream)} ${formatGoTime(e.timestamp, o.timezone)} ${text(e.message)}\n`
         : (e) => `${formatGoTime(e.timestamp, o.timezone)} ${text(e.message)}\n`;
     case 'default':
       return o.prefix
-        ? (e) => `${o.palette.label(e.source.label, e.source.instance)} ${time(e.timestamp)}${text(e.message)}\n`
+        ? (e) => `${o.palette.label(name(e.source.label), e.source.instance)} ${time(e.timestamp)}${text(e.message)}\n`
         : (e) => `${time(e.timestamp)}${text(e.message)}\n`;
   }
 }

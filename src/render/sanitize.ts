@@ -18,6 +18,17 @@ export function neutralizeControls(message: string): string {
   return HAS_UNSAFE.test(message) ? message.replace(UNSAFE, escapeChar) : message;
 }
 
+// JSON.stringify escapes C0 controls but leaves DEL, the C1 controls (U+009B is a one-character
+// CSI to some terminals) and the bidirectional overrides as they are; the line separators break
+// JavaScript readers of JSON text. Escaped as \uXXXX they parse back to the same string.
+// eslint-disable-next-line no-control-regex
+const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON.stringify, with every character a terminal could act on escaped: safe on a screen, exact when parsed. */
+export function terminalSafeJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** CloudWatch messages often end with the newline the program printed; we add our own. */
 export function trimTrailingNewline(message: string): string {
   if (message.endsWith('\r\n')) return message.slice(0, -2);

@@ -113,3 +113,39 @@ describe('legacy time in a named zone', () => {
     }
   });
 });
+
+describe('terminal safety of every format', () => {
+  // ESC CSI colour, OSC title ended by BEL, OSC 52 (writes the clipboard), CR that would overwrite
+  // the line, backspaces, NUL, DEL, the one-character C1 CSI, a right-to-left override.
+  const nasty = 'a\u001b[31mred\u001b]0;title\u0007\u001b]52;c;ZXZpbA==\u0007\rover\b\b\u0000\u007f\u009b2J\u202eevil';
+  const hostile: LabeledEvent = { ...event, stream: 'xgb/algo-2\u001b[8m-1', message: `${nasty}\n`, source: { ...event.source, label: 'algo-2\u001b[8m' } };
+  const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+  it('on a terminal no format lets a control character through', () => {
+    for (const format of ['default', 'raw', 'json', 'legacy'] as const) {
+      for (const timestamps of [undefined, 'rfc3339'] as const) {
+        const line = createLineFormatter({ ...base, format, neutralize: true, ...(timestamps ? { timestamps } : {}) })(hostile);
+        expect(line.slice(0, -1), `${format} ${timestamps ?? ''}`).not.toMatch(RAW_CONTROL);
+        expect(line.endsWith('\n')).toBe(true);
+      }
+    }
+  });
+
+  it('raw to a pipe keeps the message byte for byte (without its one trailing newline)', () => {
+    expect(createLineFormatter({ ...base, format: 'raw' })(hostile)).toBe(`${nasty}\n`);
+  });
+
+  it('json keeps the message exact once parsed, with no raw control character in the line', () => {
+    const line = createLineFormatter({ ...base, format: 'json' })(hostile);
+    expect(line.slice(0, -1)).not.toMatch(RAW_CONTROL);
+    expect(JSON.parse(line).message).toBe(`${nasty}\n`);
+    expect(JSON.parse(line).stream).toBe(hostile.stream);
+  });
+
+  it('shows each control character as a visible escape on a terminal', () => {
+    expect(createLineFormatter({ ...base, format: 'raw', neutralize: true })(hostile)).toBe(
+      'a\\x1b[31mred\\x1b]0;title\\x07\\x1b]52;c;ZXZpbA==\\x07\\x0dover\\x08\\x08\\x00\\x7f\\x9b2J\\u202eevil\n',
+    );
+    expect(createLineFormatter({ ...base, neutralize: true })({ ...hostile, message: 'ok' })).toBe('algo-2\\x1b[8m ok\n');
+  });
+});
