@@ -104,11 +104,15 @@ const clientNodeSideEffectFree = {
 
 // Modules both halves use whose identity matters (errors are tested with instanceof): the verbs
 // bundle leaves them out and gets the entry's instances from src/cli/load-verbs.ts.
-const SHARED = { [path.join(root, 'src', 'core', 'errors.ts')]: 'kubectl-smlogs:core/errors' };
+// core/debug holds the run's -v switch and known secrets, which both halves use.
+const SHARED = {
+  [path.join(root, 'src', 'core', 'errors.ts')]: 'kubectl-smlogs:core/errors',
+  [path.join(root, 'src', 'core', 'debug.ts')]: 'kubectl-smlogs:core/debug',
+};
 const sharedModules = {
   name: 'shared-modules',
   setup(b) {
-    b.onResolve({ filter: /errors$/ }, (a) => {
+    b.onResolve({ filter: /(errors|debug)$/ }, (a) => {
       const id = SHARED[path.resolve(a.resolveDir, a.path) + '.ts'];
       return id ? { path: id, external: true } : undefined;
     });

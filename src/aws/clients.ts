@@ -3,6 +3,7 @@ import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { collectNodeBody } from './body-collector';
 import { FastLogsProtocol } from './fast-logs-protocol';
 import { sageMakerEndpointFor, type AwsSettings } from './settings';
+import { traceClient } from './trace';
 
 // Every retry is ours (see retry.ts): a retry is an API call that spends the same account-wide
 // quota, so it must go through the same budget as the first attempt.
@@ -23,6 +24,7 @@ export function logsClient(s: AwsSettings): CloudWatchLogsClient {
   let c = logsClients.get(key);
   if (!c) {
     c = new CloudWatchLogsClient({ ...LOGS_CLIENT_CONFIG, region: s.region, ...(s.profile ? { profile: s.profile } : {}) });
+    traceClient(c, { region: s.region, ...(s.profile ? { profile: s.profile } : {}), envId: 'CLOUDWATCH_LOGS' });
     logsClients.set(key, c);
   }
   return c;
@@ -34,6 +36,7 @@ export function sageMakerClient(s: AwsSettings): SageMakerClient {
   let c = sageMakerClients.get(key);
   if (!c) {
     c = new SageMakerClient({ ...COMMON, region: s.region, ...(s.profile ? { profile: s.profile } : {}), ...(endpoint ? { endpoint } : {}) });
+    traceClient(c, { region: s.region, ...(s.profile ? { profile: s.profile } : {}), ...(endpoint ? { endpoint } : {}), envId: 'SAGEMAKER' });
     sageMakerClients.set(key, c);
   }
   return c;
@@ -48,6 +51,7 @@ export function sageMakerClient(s: AwsSettings): SageMakerClient {
 export async function callerAccount(s: Pick<AwsSettings, 'region' | 'profile'>, signal?: AbortSignal): Promise<string | undefined> {
   const { GetCallerIdentityCommand, STSClient } = await import('@aws-sdk/client-sts');
   const client = new STSClient({ maxAttempts: 2, requestHandler: { connectionTimeout: 5_000, requestTimeout: 10_000 }, region: s.region, ...(s.profile ? { profile: s.profile } : {}) });
+  traceClient(client, { region: s.region, ...(s.profile ? { profile: s.profile } : {}), envId: 'STS' });
   try {
     const out = await client.send(new GetCallerIdentityCommand({}), signal ? { abortSignal: signal } : {});
     return out.Account;

@@ -68,6 +68,19 @@ export function classifyAwsError(e: unknown): AwsFailureKind {
   return 'other';
 }
 
+/**
+ * What is wrong with credentials the 'credentials' kind reports: none were found, they have
+ * expired (a session or SSO token: renewing them is the fix), or the service refused them (a
+ * wrong or deleted key: other credentials are the fix).
+ */
+export function credentialProblem(e: unknown): 'missing' | 'expired' | 'rejected' {
+  const x = (e ?? {}) as AwsLikeError;
+  const message = x.message ?? '';
+  if (x.name === 'ExpiredTokenException' || x.name === 'ExpiredToken' || /\bexpired\b/i.test(message)) return 'expired';
+  if (x.name === 'CredentialsProviderError' || /Could not load credentials|Unable to locate credentials/i.test(message)) return 'missing';
+  return 'rejected';
+}
+
 /** The service's own words, without the SDK's decorations. */
 export function awsMessage(e: unknown): string {
   const x = e as AwsLikeError;

@@ -1,5 +1,6 @@
 import pRetry, { AbortError } from 'p-retry';
 import { classifyAwsError, type AwsFailureKind } from './errors';
+import { inAttempt } from './trace';
 
 export interface RetryPolicy {
   /** Retries of transient failures (5xx, dropped connections) before giving up. */
@@ -31,7 +32,7 @@ export async function withRetries<T>(call: (attempt: number) => Promise<T>, poli
   return pRetry(
     async (attempt) => {
       try {
-        return await call(attempt);
+        return await inAttempt(attempt, () => call(attempt));
       } catch (e) {
         if (!RETRYABLE.has(classifyAwsError(e))) throw new AbortError(e as Error);
         throw e;

@@ -72,7 +72,34 @@ function withVerb(args: string[]): string[] {
   if (first !== undefined && (VERBS as readonly string[]).includes(first)) {
     return [first, ...args.slice(0, i), ...args.slice(i + 1)];
   }
-  if (args.length === 0 || args.every((a) => a === '-h' || a === '--help')) return args;
+  // Nothing at all is `logs` without KIND NAME: a usage error that says what is missing.
+  if (args.length > 0 && args.every((a) => a === '-h' || a === '--help')) return args;
   if (args.includes('--version') && args.length === 1) return ['version'];
   return ['logs', ...args];
+}
+
+/**
+ * Where the positional words of normalised args are (after the verb at args[0]): what commander
+ * hands the verb as its arguments. Used to name the extra words of a "too many arguments" error.
+ */
+export function operandIndexes(args: readonly string[]): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      for (let j = i + 1; j < args.length; j++) out.push(j);
+      break;
+    }
+    if (a.startsWith('-') && a !== '-') {
+      if (!a.includes('=') && VALUE_OPTIONS.has(a)) i++;
+      continue;
+    }
+    out.push(i);
+  }
+  return out;
+}
+
+/** Options that take a value as the next word: commander's view and ours must agree (a unit test checks). */
+export function valueOptions(): ReadonlySet<string> {
+  return VALUE_OPTIONS;
 }

@@ -1,5 +1,5 @@
 import { callerAccount } from '../aws/clients';
-import { awsMessage, classifyAwsError, errorName } from '../aws/errors';
+import { awsMessage, classifyAwsError, credentialProblem, errorName } from '../aws/errors';
 import { SmlogsError } from '../core/errors';
 import { JOB_TYPE_NOUN, type JobRef } from '../sagemaker/job';
 
@@ -23,8 +23,18 @@ export function explainAwsFailure(e: unknown, job: JobRef, doing: string, caller
     }
     case 'access-denied':
       return new SmlogsError(`not allowed to ${doing} ${what} in ${job.region}: ${awsMessage(e)}${hint}`, undefined, { cause: e });
-    case 'credentials':
-      return new SmlogsError(`no usable AWS credentials to ${doing} ${what}: ${awsMessage(e)}; set AWS_PROFILE or --profile, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY`, undefined, { cause: e });
+    case 'credentials': {
+      // The service's sentence ends with a period; ours goes on after it.
+      const said = awsMessage(e).replace(/\.$/, '');
+      switch (credentialProblem(e)) {
+        case 'expired':
+          return new SmlogsError(`the AWS credentials have expired, so could not ${doing} ${what} in ${job.region} (${said}); renew them (aws sso login, or a new AWS_SESSION_TOKEN) and run again`, undefined, { cause: e });
+        case 'rejected':
+          return new SmlogsError(`AWS rejected the credentials used to ${doing} ${what} in ${job.region} (${said}); check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or pass --profile`, undefined, { cause: e });
+        default:
+          return new SmlogsError(`no usable AWS credentials to ${doing} ${what}: ${said}; set AWS_PROFILE or pass --profile, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY`, undefined, { cause: e });
+      }
+    }
     case 'throttled':
     case 'transient':
       return new SmlogsError(`could not ${doing} ${what} in ${job.region} after retries: ${awsMessage(e)}`, undefined, { cause: e });

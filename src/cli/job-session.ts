@@ -68,7 +68,7 @@ export async function resolveJob(resolver: Resolver, kind: string, name: string,
       } catch (e) {
         if (!o.control.signal.aborted) throw e;
         if (o.control.reason === 'timeout') throw new TimeoutError(`timed out waiting for ${label} to be submitted to SageMaker`);
-        throw new SmlogsError('interrupted', 130);
+        throw new SmlogsError('interrupted', o.control.interruptExit);
       }
       if (r.job) {
         spinner?.success(`${label} submitted as ${r.job.name}`);

@@ -83,7 +83,7 @@ export function finishWait(c: Pick<WaitContext, 'job' | 'control' | 'stderr'>, f
   if (c.control.reason === 'timeout') {
     throw new TimeoutError(`timed out after ${timeoutText} waiting for ${jobTitle(c.job)}${final ? ` (still ${statusText(final)})` : ''}`);
   }
-  if (c.control.reason === 'interrupted') return ExitCode.Interrupted;
+  if (c.control.reason === 'interrupted') return c.control.interruptExit;
   const outcome = final ? endsWait(c.job.type, final.status, final.secondary) : undefined;
   if (!final || !outcome) throw new SmlogsError(`stopped waiting for ${jobTitle(c.job)} before it ended`);
   c.stderr.line(finalLine(final, c.stderr.palette));

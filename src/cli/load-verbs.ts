@@ -9,6 +9,7 @@
 //   (another V8 version or flags) is ignored: the script compiles as usual.
 // - Inside the single executable: the same script and cache, read from the executable's SEA
 //   assets (`require` there only loads built-in modules; verbs.cjs needs nothing else).
+import * as debug from '../core/debug';
 import * as errors from '../core/errors';
 import { loadScript } from './script-loader';
 import type * as VerbsModule from './verbs';
@@ -24,7 +25,7 @@ export function loadVerbs(): Promise<Verbs> {
   pending ??= (async () => {
     // scripts/build.mjs marks './verbs' external in the light bundle, so the import below is
     // never bundled into it; it only runs from the TypeScript sources.
-    const v = typeof __SMLOGS_BUNDLED__ !== 'undefined' && __SMLOGS_BUNDLED__ ? (loadScript('verbs', { 'kubectl-smlogs:core/errors': errors }) as Verbs) : await import('./verbs');
+    const v = typeof __SMLOGS_BUNDLED__ !== 'undefined' && __SMLOGS_BUNDLED__ ? (loadScript('verbs', { 'kubectl-smlogs:core/errors': errors, 'kubectl-smlogs:core/debug': debug }) as Verbs) : await import('./verbs');
     ready = v;
     return v;
   })();

@@ -1,7 +1,9 @@
 import { Command, Option } from 'commander';
-import { parseDurationMs, parseTimeMs } from '../core/duration';
+import { checkTimerDuration, parseDurationMs, parseTimeMs } from '../core/duration';
 import { UsageError } from '../core/errors';
 import type { ConnectionFlags } from '../kube/kubeconfig';
+import { parseKind } from '../kube/kinds';
+import { JOB_TYPE_NOUN } from '../sagemaker/job';
 import { DEFAULT_RATES, parseRates, type Rates } from '../logs/budget';
 import { OUTPUT_FORMATS, type OutputFormat } from '../render/log-line';
 import { TIMESTAMP_FORMATS, type TimeZoneChoice, type TimestampFormat } from '../render/time-format';
@@ -33,7 +35,7 @@ export function addConnectionOptions(cmd: Command): Command {
     .addOption(new Option('--cache-dir <dir>', 'accepted for kubectl compatibility; discovery is kept in memory').hideHelp())
     .option('--region <region>', 'AWS Region when the resource names none (default: AWS_REGION)')
     .option('--profile <profile>', 'AWS profile for credentials (default: the AWS credential chain)')
-    .option('-v, --verbose', 'print the causes of errors (kubectl\'s -v=N is accepted too)');
+    .option('-v, --verbose', 'debug trace on stderr (connection, each Kubernetes and AWS call; secrets redacted) and the causes of errors; kubectl\'s -v=N is accepted too');
 }
 
 export interface RawConnectionOpts {
@@ -61,7 +63,7 @@ export interface RawConnectionOpts {
 }
 
 export function connectionFlags(o: RawConnectionOpts): ConnectionFlags {
-  const timeout = o.requestTimeout !== undefined ? parseDurationMs(o.requestTimeout, '--request-timeout') : 0;
+  const timeout = o.requestTimeout !== undefined ? checkTimerDuration(parseDurationMs(o.requestTimeout, '--request-timeout'), o.requestTimeout, '--request-timeout') : 0;
   return {
     ...(o.kubeconfig ? { kubeconfig: o.kubeconfig } : {}),
     ...(o.context ? { context: o.context } : {}),
@@ -195,4 +197,24 @@ export function optionalDuration(value: string | undefined, flag: string): numbe
 
 export function optionalTime(value: string | undefined, flag: string): number | undefined {
   return value === undefined ? undefined : parseTimeMs(value, flag);
+}
+
+/**
+ * A window that ends before it starts matches nothing: that is a typo (swapped times, a --since
+ * too short), not an empty result, so it is refused instead of printing nothing with exit 0.
+ */
+export function checkTimeWindow(o: { since?: string; sinceTime?: string; untilTime?: string }, w: { sinceMs: number | undefined; sinceTime: number | undefined; untilTime: number | undefined }, now: number): void {
+  if (w.untilTime === undefined) return;
+  if (w.sinceTime !== undefined && w.untilTime < w.sinceTime) {
+    throw new UsageError(`empty time window: --until-time ${o.untilTime} is before --since-time ${o.sinceTime}; give an --until-time after the --since-time`);
+  }
+  if (w.sinceMs !== undefined && w.untilTime < now - w.sinceMs) {
+    throw new UsageError(`empty time window: --until-time ${o.untilTime} is more than ${o.since} ago, before --since ${o.since} begins; give a later --until-time or a longer --since`);
+  }
+}
+
+/** --best picks among a tuning job's training jobs; on any other kind it would be silently ignored. */
+export function checkBest(kind: string): void {
+  const { jobType } = parseKind(kind);
+  if (jobType !== 'tuning') throw new UsageError(`--best only applies to tuning jobs (${kind} names ${JOB_TYPE_NOUN[jobType]}s): drop it, or name a tuning job, e.g. hpo NAME`);
 }

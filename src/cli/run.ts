@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { scrub, setDebug } from '../core/debug';
 import { isSmlogsError, UsageError } from '../core/errors';
 import { ExitCode } from '../core/exit-codes';
 import { normalizeArgv } from './argv';
@@ -7,6 +8,7 @@ import { complete, specOf, type CliSpec } from './completion';
 import { completionScript, SHELLS, type Shell } from './completion-scripts';
 import { loadedVerbs, loadVerbs } from './load-verbs';
 import { outHasColors, outHelpWidth, writeOut } from './stdout';
+import { commanderLine } from './usage';
 import { versionText } from './version';
 import { addConnectionOptions as addConnection, addLogDisplayOptions as addLogDisplay } from './options';
 
@@ -210,7 +212,10 @@ export async function run(argv: string[]): Promise<number> {
   const args = normalizeArgv(argv);
   // The verb that will run gets its options; `help VERB` shows any verb's, so it gets them all.
   const root = program(args[0] === 'help' ? undefined : (args[0] ?? ''));
-  const verbose = argv.some((a) => a === '-v' || a === '--verbose' || a.startsWith('-v=') || a.startsWith('--verbose='));
+  // normalizeArgv turned kubectl's -v=N / --v=N into --verbose; flags end at `--`.
+  const flags = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+  const verbose = flags.includes('-v') || flags.includes('--verbose');
+  setDebug(verbose);
   root.exitOverride();
   for (const c of root.commands) c.exitOverride();
   root.configureOutput({
@@ -227,17 +232,18 @@ export async function run(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return ExitCode.Ok;
-      process.stderr.write(`error: ${e.message.replace(/^error: /, '')} (see kubectl smlogs --help)\n`);
+      process.stderr.write(`error: ${scrub(commanderLine(e, args))} (see kubectl smlogs --help)\n`);
       return ExitCode.Usage;
     }
     if (isSmlogsError(e)) {
-      process.stderr.write(`error: ${e.message}\n`);
-      if (verbose && e.cause) process.stderr.write(`${String((e.cause as Error).stack ?? e.cause)}\n`);
+      // Messages can quote an exec plugin's stderr or a server's answer: redacted like -v's lines.
+      process.stderr.write(`error: ${scrub(e.message)}\n`);
+      if (verbose && e.cause) process.stderr.write(`${scrub(String((e.cause as Error).stack ?? e.cause))}\n`);
       return e.exitCode;
     }
     const err = e as Error;
-    process.stderr.write(`error: ${err?.message?.split('\n')[0] ?? String(e)} (an unexpected failure; run with -v for details)\n`);
-    if (verbose) process.stderr.write(`${err?.stack ?? ''}\n`);
+    process.stderr.write(`error: ${scrub(err?.message?.split('\n')[0] ?? String(e))} (an unexpected failure; run with -v for details)\n`);
+    if (verbose) process.stderr.write(`${scrub(err?.stack ?? '')}\n`);
     return ExitCode.Error;
   } finally {
     loadedVerbs()?.destroyClients();

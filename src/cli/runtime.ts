@@ -1,5 +1,8 @@
+import { ExitCode } from '../core/exit-codes';
 import { setMaxListeners } from 'node:events';
+import { MAX_TIMER_MS } from '../core/duration';
 import { connect } from '../kube/connection';
+import { checkNamespaceName } from '../kube/names';
 import { Resolver } from '../kube/resolve';
 import { Palette } from '../render/palette';
 import { connectionFlags, type ColorChoice, type RawConnectionOpts } from './options';
@@ -40,6 +43,8 @@ export class Stderr {
 }
 
 export function makeResolver(o: RawConnectionOpts, env: NodeJS.ProcessEnv): Resolver {
+  // Here rather than in connectionFlags: shell completion shares that and must never fail.
+  if (o.namespace) checkNamespaceName(o.namespace, '--namespace');
   const flags = connectionFlags(o);
   const fallbackRegion = o.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
   return new Resolver(() => connect(flags, env), fallbackRegion ? { fallbackRegion } : {});
@@ -53,13 +58,15 @@ export class RunControl {
   private readonly controller = new AbortController();
   private reasonValue: 'interrupted' | 'timeout' | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private readonly onSigint = (): void => this.stop('interrupted');
+  private signalName: 'SIGINT' | 'SIGTERM' | undefined;
+  private readonly onSigint = (): void => this.interrupt('SIGINT');
+  private readonly onSigterm = (): void => this.interrupt('SIGTERM');
 
   constructor() {
     // Every in-flight request listens to this signal; dozens at once are normal, not a leak.
     setMaxListeners(0, this.controller.signal);
     process.on('SIGINT', this.onSigint);
-    process.on('SIGTERM', this.onSigint);
+    process.on('SIGTERM', this.onSigterm);
   }
 
   get signal(): AbortSignal {
@@ -72,14 +79,32 @@ export class RunControl {
 
   setTimeout(ms: number | undefined): void {
     if (ms === undefined || ms <= 0) return;
-    this.timer = setTimeout(() => this.stop('timeout'), ms);
-    this.timer.unref();
+    // Node fires a timer longer than 2^31-1 ms (~24.8 days) after 1 ms, so `--timeout 30d` (jobs
+    // may run 28 days) is armed in steps toward its deadline.
+    const deadline = Date.now() + ms;
+    const arm = (): void => {
+      const left = deadline - Date.now();
+      if (left <= 0) return this.stop('timeout');
+      this.timer = setTimeout(arm, Math.min(left, MAX_TIMER_MS));
+      this.timer.unref();
+    };
+    arm();
+  }
+
+  /** The exit code of an interrupted run: 130 for Ctrl-C (SIGINT), 143 for SIGTERM. */
+  get interruptExit(): ExitCode {
+    return this.signalName === 'SIGTERM' ? ExitCode.Terminated : ExitCode.Interrupted;
+  }
+
+  private interrupt(signal: 'SIGINT' | 'SIGTERM'): void {
+    this.signalName ??= signal;
+    this.stop('interrupted');
   }
 
   stop(reason: 'interrupted' | 'timeout'): void {
     if (this.reasonValue) {
       // A second Ctrl-C while finishing: leave now.
-      if (reason === 'interrupted') process.exit(130);
+      if (reason === 'interrupted') process.exit(this.interruptExit);
       return;
     }
     this.reasonValue = reason;
@@ -89,6 +114,6 @@ export class RunControl {
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     process.off('SIGINT', this.onSigint);
-    process.off('SIGTERM', this.onSigint);
+    process.off('SIGTERM', this.onSigterm);
   }
 }

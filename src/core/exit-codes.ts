@@ -7,6 +7,8 @@ export const ExitCode = {
   JobStopped: 4,
   Timeout: 5,
   Interrupted: 130,
+  /** SIGTERM (128 + 15, as a shell reports it): a CI runner or Kubernetes stopping the run. */
+  Terminated: 143,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

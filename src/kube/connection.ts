@@ -1,6 +1,7 @@
 import { KubeConfig, type Cluster, type Context, type User } from '@kubernetes/client-node';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { addSecret, debug, debugOn } from '../core/debug';
 import { SmlogsError } from '../core/errors';
 import { inClusterRoot, kubeconfigPaths, mergeKubeconfigs, readKubeconfigFiles, type ConnectionFlags, type MergedConfig } from './kubeconfig';
 
@@ -84,7 +85,8 @@ function fromMerged(merged: MergedConfig, flags: ConnectionFlags): KubeConnectio
     namespace = 'default';
     namespaceFrom = 'default';
   }
-  return build(cluster, user, contextName ?? 'command-line', namespace, namespaceFrom, flags);
+  const source = merged.files.length > 0 ? `kubeconfig ${merged.files.join(', ')}` : 'command-line flags (no kubeconfig)';
+  return build(cluster, user, contextName ?? 'command-line', namespace, namespaceFrom, flags, source);
 }
 
 function inClusterConnection(flags: ConnectionFlags, root: string, env: NodeJS.ProcessEnv): KubeConnection {
@@ -103,7 +105,7 @@ function inClusterConnection(flags: ConnectionFlags, root: string, env: NodeJS.P
     namespace = fromFile || env.POD_NAMESPACE || 'default';
     from = fromFile || env.POD_NAMESPACE ? 'service account' : 'default';
   }
-  return build(cluster, user, 'in-cluster', namespace, from, flags);
+  return build(cluster, user, 'in-cluster', namespace, from, flags, `in-cluster config (service account in ${sa})`);
 }
 
 function overrideCluster(c: Cluster, f: ConnectionFlags): Cluster {
@@ -138,7 +140,8 @@ function overrideUser(u: User, f: ConnectionFlags): User {
   return out;
 }
 
-function build(cluster: Cluster, user: User, contextName: string, namespace: string, namespaceFrom: NamespaceSource, flags: ConnectionFlags): KubeConnection {
+function build(cluster: Cluster, user: User, contextName: string, namespace: string, namespaceFrom: NamespaceSource, flags: ConnectionFlags, source: string): KubeConnection {
+  registerSecrets(user);
   const kc = new KubeConfig();
   kc.loadFromOptions({
     clusters: [cluster],
@@ -151,6 +154,11 @@ function build(cluster: Cluster, user: User, contextName: string, namespace: str
   if (as) headers['Impersonate-User'] = as;
   if (flags.asGroups?.length) headers['Impersonate-Group'] = [...flags.asGroups];
   if (flags.asUid) headers['Impersonate-Uid'] = flags.asUid;
+  if (debugOn()) {
+    const as = headers['Impersonate-User'] ? `, impersonating "${String(headers['Impersonate-User'])}"` : '';
+    const tls = cluster.skipTLSVerify ? ', TLS not verified (--insecure-skip-tls-verify)' : '';
+    debug(`kube: ${source}; context "${contextName}", cluster "${cluster.name}" at ${cluster.server}${tls}; user "${user.name}" (${authKind(user)})${as}; namespace "${namespace}" (${NAMESPACE_FROM[namespaceFrom]})`);
+  }
   return {
     kc,
     server: cluster.server,
@@ -161,4 +169,37 @@ function build(cluster: Cluster, user: User, contextName: string, namespace: str
     ...(flags.requestTimeoutMs ? { requestTimeoutMs: flags.requestTimeoutMs } : {}),
     headers,
   };
+}
+
+const NAMESPACE_FROM: Record<NamespaceSource, string> = { flag: 'from -n', context: 'from the context', 'service account': 'from the service account', default: 'the default' };
+
+/** How the user authenticates, for -v: the kind and the command or file, never the credential. */
+function authKind(u: User): string {
+  if (u.token) return 'token';
+  if (u.exec) return `exec plugin ${path.basename(String(u.exec.command ?? '?'))}`;
+  if (u.authProvider?.name === 'tokenFile') return `token file ${String(u.authProvider.config?.tokenFile ?? '')}`;
+  if (u.authProvider) return `auth-provider ${String(u.authProvider.name)}`;
+  if (u.certData || u.certFile) return `client certificate${u.certFile ? ` ${u.certFile}` : ''}`;
+  if (u.username) return 'basic auth';
+  return 'no credentials';
+}
+
+/**
+ * The user's secrets as the kubeconfig holds them, so that no debug or error line prints them
+ * (tokens from exec plugins and token files are registered as they are used, in http.ts). An
+ * exec plugin's environment often carries credentials too (AWS keys for `aws eks get-token`).
+ */
+function registerSecrets(u: User): void {
+  addSecret(u.token);
+  addSecret(u.password);
+  if (u.keyData) {
+    addSecret(u.keyData);
+    addSecret(Buffer.from(u.keyData, 'base64').toString('utf8'));
+  }
+  const env: unknown = u.exec?.env;
+  if (Array.isArray(env)) {
+    for (const e of env as Array<{ name?: unknown; value?: unknown }>) {
+      if (typeof e?.name === 'string' && typeof e.value === 'string' && /SECRET|TOKEN|PASSWORD|PASSWD|CREDENTIAL|PRIVATE/i.test(e.name)) addSecret(e.value);
+    }
+  }
 }

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { addSecret, debug, debugOn } from '../core/debug';
 import { SmlogsError } from '../core/errors';
 import { formatDuration } from '../core/duration';
 import type { KubeConnection } from './connection';
@@ -120,8 +121,10 @@ export class KubeClient {
     try {
       await conn.kc.applyToHTTPSOptions(opts);
     } catch (e) {
-      throw new SmlogsError(`getting credentials for user "${conn.userName}" (context "${conn.contextName}") failed: ${oneLine(e)}`);
+      // -v shows the whole cause (an exec plugin's stderr), redacted like every error line.
+      throw new SmlogsError(`getting credentials for user "${conn.userName}" (context "${conn.contextName}") failed: ${oneLine(e)}`, undefined, { cause: e });
     }
+    registerCredentials(opts);
     const headers = { ...(opts.headers as Record<string, string>), ...conn.headers } as http.OutgoingHttpHeaders;
     if (body !== undefined) {
       headers['Content-Type'] = 'application/json';
@@ -136,6 +139,7 @@ export class KubeClient {
       ...(opts.auth ? { auth: opts.auth } : {}),
     });
     const timeout = streaming ? undefined : conn.requestTimeoutMs;
+    const started = debugOn() ? performance.now() : 0;
     return new Promise((resolve, reject) => {
       const onAbort = (): void => {
         req.destroy();
@@ -144,8 +148,14 @@ export class KubeClient {
       if (timeout) {
         req.setTimeout(timeout, () => req.destroy(Object.assign(new Error('timeout'), { code: 'SMLOGS_TIMEOUT' })));
       }
-      req.on('response', (res) => resolve(res));
-      req.on('error', (e) => reject(this.networkError(e as NodeJS.ErrnoException, timeout)));
+      req.on('response', (res) => {
+        if (started) traceRequest(method, url, started, `${res.statusCode ?? 0} ${http.STATUS_CODES[res.statusCode ?? 0] ?? ''}`.trim(), streaming);
+        resolve(res);
+      });
+      req.on('error', (e) => {
+        if (started) traceRequest(method, url, started, (e as NodeJS.ErrnoException).code ?? e.message, streaming);
+        reject(this.networkError(e as NodeJS.ErrnoException, timeout));
+      });
       req.end(body);
     });
   }
@@ -204,6 +214,22 @@ export class KubeClient {
     const message = body?.message ?? `${status} ${http.STATUS_CODES[status] ?? ''} from ${path}`.trim();
     return new KubeApiError(status, body, message, details);
   }
+}
+
+/** -v: one line per request, like kubectl -v=6 (the server is on the connection's line). */
+function traceRequest(method: string, url: URL, started: number, outcome: string, streaming: boolean): void {
+  debug(`kube: ${method} ${url.pathname}${url.search} ${outcome} in ${Math.round(performance.now() - started)} ms${streaming ? ' (watch)' : ''}`);
+}
+
+/**
+ * The credentials client-node put on the request (a kubeconfig or --token token, an exec
+ * plugin's or a token file's, a client key, a password) are secrets from now on.
+ */
+function registerCredentials(opts: https.RequestOptions): void {
+  const auth = (opts.headers as Record<string, unknown> | undefined)?.Authorization ?? (opts.headers as Record<string, unknown> | undefined)?.authorization;
+  if (typeof auth === 'string') addSecret(auth.replace(/^\S+\s+/, ''));
+  if (typeof opts.key === 'string' || Buffer.isBuffer(opts.key)) addSecret(opts.key);
+  if (typeof opts.auth === 'string') addSecret(opts.auth.slice(opts.auth.indexOf(':') + 1));
 }
 
 function parseJson<T>(text: string, path: string): T {

@@ -7,6 +7,7 @@ import { discoverSageMaker, isServed, type ServedResources } from './discovery';
 import { KubeApiError, KubeClient } from './http';
 import { submissionOf, type Submission } from './job-name';
 import { GROUPS, parseKind, qualified, type KindQuery, type ResourceType } from './kinds';
+import { checkObjectName } from './names';
 import type { KubeObject } from './object';
 
 /** The custom resource a KIND NAME named, as found in the cluster. */
@@ -70,6 +71,7 @@ export class Resolver {
   async resolve(kindText: string, name: string): Promise<Resolution> {
     const query = parseKind(kindText);
     if (name.startsWith('arn:')) return this.fromArn(query, name);
+    checkObjectName(name);
     const resource = await this.find(query, name);
     return this.resolveResource(query, resource);
   }

@@ -26,6 +26,8 @@ interface BucketState {
   tat: number;
   calls: number;
   throttles: number;
+  /** Rate reductions so far; see throttled(). */
+  generation: number;
 }
 
 /**
@@ -45,7 +47,7 @@ export class CallBudget {
       const configured = rates[op];
       if (!(configured > 0)) throw new Error(`rate for ${op} must be positive`);
       // Start with a full bucket: one second's worth of calls may go at once.
-      this.state.set(op, { configured, reduced: configured, reducedAt: t, tat: t, calls: 0, throttles: 0 });
+      this.state.set(op, { configured, reduced: configured, reducedAt: t, tat: t, calls: 0, throttles: 0, generation: 0 });
     }
   }
 
@@ -80,9 +82,24 @@ export class CallBudget {
     if (wait > 0) await sleep(wait, undefined, { signal });
   }
 
-  /** Called when the service throttled an operation: halve its rate. */
-  throttled(op: LogsOperation): void {
+  /** Which reduction of the rate a call sent now goes out under (pass it back to throttled()). */
+  generation(op: LogsOperation): number {
+    return this.get(op).generation;
+  }
+
+  /**
+   * Called when the service throttled an operation: halve its rate. Calls in flight together
+   * are throttled together; all of them answer one excess, so only a call sent under the
+   * current rate (`sentInGeneration`) halves it again. Counting each would take a burst of six
+   * parallel calls from 25/s to the floor, where a 16-instance backfill takes minutes.
+   */
+  throttled(op: LogsOperation, sentInGeneration?: number): void {
     const s = this.get(op);
+    if (sentInGeneration !== undefined && sentInGeneration !== s.generation) {
+      s.throttles++;
+      return;
+    }
+    s.generation++;
     const current = this.rate(op);
     s.reduced = Math.max(MIN_RATE, current / 2);
     s.reducedAt = this.now();

@@ -52,15 +52,19 @@ export class LogsApi {
     return withRetries(
       async () => {
         await this.budget.acquire(op, this.signal);
-        return this.inFlight(send);
+        let generation = 0;
+        try {
+          return await this.inFlight(() => {
+            generation = this.budget.generation(op);
+            return send();
+          });
+        } catch (e) {
+          if (classifyAwsError(e) === 'throttled') this.budget.throttled(op, generation);
+          throw e;
+        }
       },
       this.retry,
-      {
-        signal: this.signal,
-        onRetry: (kind) => {
-          if (kind === 'throttled') this.budget.throttled(op);
-        },
-      },
+      { signal: this.signal },
     );
   }
 }

@@ -20,13 +20,17 @@ export class PrintedSet {
 
   /** Starts one read. Feed it every event of the read, in any order; it returns the new ones. */
   beginRead(): ReadSession {
+    // Copies seen in this read, per timestamp and key: keyOf() leaves the timestamp to the
+    // buckets, and identical lines of neighbouring milliseconds (one batch, one ingestion time)
+    // must not count as copies of each other.
     const counts = new Map<string, number>();
     return {
       isNew: (e: LogEvent): boolean => {
         if (e.timestamp < this.floor) return false;
         const key = keyOf(e);
-        const seenInRead = (counts.get(key) ?? 0) + 1;
-        counts.set(key, seenInRead);
+        const readKey = `${e.timestamp}\u0000${key}`;
+        const seenInRead = (counts.get(readKey) ?? 0) + 1;
+        counts.set(readKey, seenInRead);
         let bucket = this.byTime.get(e.timestamp);
         const printed = bucket?.get(key) ?? 0;
         if (seenInRead <= printed) return false;

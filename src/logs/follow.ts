@@ -43,6 +43,15 @@ export class Follower {
   private readonly needBackfill = new Set<string>();
   private readonly delays = new DelayTracker();
   private maxIngestion: number | undefined;
+  /**
+   * The service's clock (newest ingestion seen) when the last complete step, and the last
+   * complete sweep, began. Reads reach back from these rather than from the newest ingestion
+   * seen since: an event ingested while a read was under way may sit behind its position, so
+   * the next read must cover everything ingested since the previous one *began*, however long
+   * that one took (throttling, a large backfill).
+   */
+  private stepBase: number | undefined;
+  private sweepBase: number | undefined;
   private drainRequested = false;
   private drainGraceMs: number;
   private wake: (() => void) | undefined;
@@ -58,6 +67,8 @@ export class Follower {
   ) {
     for (const s of plan.streams) this.known.set(s.name, s);
     this.maxIngestion = plan.maxIngestion;
+    this.stepBase = plan.maxIngestion;
+    this.sweepBase = plan.maxIngestion;
     this.drainGraceMs = tuning.drainGraceMs;
   }
 
@@ -85,23 +96,30 @@ export class Follower {
         if (signal?.aborted) return;
         await this.attempt(async () => {
           await this.discover();
-          await this.backfill();
-          await this.poll(true);
+          // The job has ended: its streams no longer grow, so these last reads go to the end.
+          await this.backfill(undefined);
+          await this.poll(true, undefined);
         }, signal);
         return;
       }
       let found = 0;
       await this.attempt(async () => {
+        const base = this.maxIngestion;
         // Polling by prefix sees new streams through their events; per-stream polling needs discovery.
         const discoveryEvery = this.perStreamMode() ? this.tuning.discoveryEveryMs : this.tuning.discoveryEveryMs * 3;
         if (this.now() - lastDiscovery >= discoveryEvery) {
           lastDiscovery = this.now();
           await this.discover();
         }
-        found += await this.backfill();
+        // Reads stop once past where the service was when this step began; the next step
+        // reaches back below that point, so a stream written faster than we read is never chased.
+        const stopAt = base === undefined ? undefined : base - this.tuning.hotLagMs;
+        found += await this.backfill(stopAt);
         const sweep = this.now() - lastSweep >= this.tuning.sweepEveryMs;
         if (sweep) lastSweep = this.now();
-        found += await this.poll(sweep);
+        found += await this.poll(sweep, stopAt);
+        this.stepBase = base;
+        if (sweep) this.sweepBase = base;
       }, signal);
       interval = found > 0 ? this.tuning.pollMinMs : Math.min(this.tuning.pollMaxMs, Math.round(interval * 1.5));
       await this.pause(interval, signal);
@@ -160,14 +178,14 @@ export class Follower {
    * events older than any window we re-read (an instance that buffered before shipping), so
    * anything older than what PrintedSet remembers is new for a stream we never knew.
    */
-  private async backfill(): Promise<number> {
+  private async backfill(stopAt: number | undefined): Promise<number> {
     if (this.needBackfill.size === 0) return 0;
     // All new streams in one batch, so that instances starting together print interleaved.
     const streams = [...this.needBackfill];
     const events: LogEvent[] = [];
     await Promise.all(
       streams.map(async (stream) => {
-        for await (const page of readForward(this.api, this.plan.scope.group, stream, undefined, this.plan.window)) events.push(...page);
+        for await (const page of upTo(readForward(this.api, this.plan.scope.group, stream, undefined, this.plan.window), stopAt)) events.push(...page);
       }),
     );
     for (const s of streams) this.needBackfill.delete(s);
@@ -182,19 +200,20 @@ export class Follower {
     return this.plan.pattern === undefined && this.known.size >= 1 && this.known.size <= this.tuning.perStreamMax;
   }
 
-  private async poll(sweep: boolean): Promise<number> {
-    const low = this.maxIngestion === undefined ? undefined : this.maxIngestion - (sweep ? this.delays.lateWindow(this.tuning) : this.delays.hotWindow(this.tuning));
+  private async poll(sweep: boolean, stopAt: number | undefined): Promise<number> {
+    const from = sweep ? this.sweepBase : this.stepBase;
+    const low = from === undefined ? undefined : from - (sweep ? this.delays.lateWindow(this.tuning) : this.delays.hotWindow(this.tuning));
     const events: LogEvent[] = [];
     const perStream = this.perStreamMode();
     if (perStream) {
       await Promise.all(
         [...this.known.keys()].map(async (stream) => {
-          for await (const page of readForward(this.api, this.plan.scope.group, stream, low, this.plan.window)) events.push(...page);
+          for await (const page of upTo(readForward(this.api, this.plan.scope.group, stream, low, this.plan.window), stopAt)) events.push(...page);
         }),
       );
     } else {
       const q = { group: this.plan.scope.group, ...(this.plan.scope.prefix ? { prefix: this.plan.scope.prefix } : {}), ...(this.plan.pattern ? { pattern: this.plan.pattern } : {}) };
-      for await (const page of readFiltered(this.api, q, low, this.plan.window)) events.push(...page);
+      for await (const page of upTo(readFiltered(this.api, q, low, this.plan.window), stopAt)) events.push(...page);
     }
     return this.accept(events, false);
   }
@@ -215,12 +234,28 @@ export class Follower {
       const isNew = newStream && e.timestamp < this.printed.lowestRemembered ? true : session.isNew(e);
       if (isNew) fresh.push(e);
     }
-    if (this.maxIngestion !== undefined) {
-      this.printed.forgetBefore(this.maxIngestion - this.delays.lateWindow(this.tuning) - this.tuning.hotLagMs);
+    // The next sweep reaches back to sweepBase - lateWindow; nothing below it is read again.
+    if (this.sweepBase !== undefined) {
+      this.printed.forgetBefore(this.sweepBase - this.delays.lateWindow(this.tuning) - this.tuning.hotLagMs);
     }
     if (fresh.length === 0) return 0;
     fresh.sort(compareEvents);
     await this.observer.events(fresh);
     return fresh.length;
+  }
+}
+
+/**
+ * Ends a read after the page that reaches `stopAt` (a timestamp). GetLogEvents' only end signal
+ * is the token coming back unchanged, which a stream written between any two calls never gives;
+ * without a stop a busy stream is read forever and nothing else is. With no stop yet (nothing
+ * seen so far), the first page's newest ingestion time stands in for the service's clock.
+ */
+async function* upTo(pages: AsyncGenerator<LogEvent[]>, stopAt: number | undefined): AsyncGenerator<LogEvent[]> {
+  let stop = stopAt;
+  for await (const page of pages) {
+    yield page;
+    if (stop === undefined) stop = page.reduce((m, e) => Math.max(m, e.ingestionTime), Number.NEGATIVE_INFINITY);
+    if (page[page.length - 1]!.timestamp >= stop) return;
   }
 }

@@ -92,10 +92,11 @@ function expectError(r: RunResult, line: string, code: number): void {
   expect(r.code).toBe(code);
 }
 
-/** -v: the same first line, then details (what was asked, the underlying error with its stack). */
+/** -v: the same first error line, then details (what was asked, the underlying error with its stack). */
 async function expectVerbose(args: string[], env: Record<string, string | undefined>, line: string, details: RegExp): Promise<void> {
   const r = await run([...args, '-v'], env);
-  const [first, ...rest] = r.stderr.split('\n');
+  // -v's debug trace (test/e2e/secrets.test.ts) comes before the error.
+  const [first, ...rest] = r.stderr.split('\n').filter((l) => !l.startsWith('debug: '));
   expect(first).toBe(`error: ${line}`);
   expect(rest.join('\n')).toMatch(details);
   expect(rest.join('\n')).toMatch(/\n\s+at /);

@@ -511,7 +511,9 @@ describe('AWS failures name the account mismatch (STS)', () => {
     const env = { AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials'), AWS_CONFIG_FILE: path.join(dir, 'config') };
     const r = await h.run(['describe', 'tj', 'resnet50-finetune', '--profile', 'other'], { env });
     expect(r.stderr).toMatch(new RegExp(`; ${mismatch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n$`));
-    expect(h.aws.requests.map((q) => `${q.operation} ${q.accessKeyId}`)).toEqual([`DescribeTrainingJob ${OTHER_KEY}`, `GetCallerIdentity ${OTHER_KEY}`]);
+    // describe lists the job's log streams meanwhile (CloudWatch Logs): with the same profile too.
+    expect(h.aws.requests.filter((q) => q.service !== 'logs').map((q) => `${q.operation} ${q.accessKeyId}`)).toEqual([`DescribeTrainingJob ${OTHER_KEY}`, `GetCallerIdentity ${OTHER_KEY}`]);
+    expect(new Set(h.aws.requests.map((q) => q.accessKeyId))).toEqual(new Set([OTHER_KEY]));
   });
 
   it('falls back to the resource\'s account when STS fails; asks nothing for a job of unknown account', async () => {

@@ -128,6 +128,39 @@ describe('following', () => {
     expect(sinceStart.every((r) => r.body.logStreamNamePrefix === `${JOB}/`)).toBe(true);
   });
 
+  it('new streams that keep writing are read up to now, not chased: known streams stay live and lose nothing', async () => {
+    // Found by the soak (npm run soak): GetLogEvents only says "end" by returning the token it was
+    // sent, so reading a busy new stream "to its end" chased it for as long as it was written.
+    // Meanwhile no poll ran, and the lines a known stream wrote during the chase fell below the
+    // window of the next poll, which had moved on with the chased streams' ingestion times.
+    const want: Scripted[] = [];
+    const now = Date.now();
+    put(want, stream(1), [{ ts: now - 500, msg: 'known' }]);
+    aws.setFaults({ latencyMs: 40 });
+    const tuning = { ...FAST_FOLLOW, latenessMs: 1500, hotLagMs: 300, sweepEveryMs: 500 };
+    const run = startTail(aws, { scope, follow: true, tuning });
+    await until(() => run.out.lines.length === 1, 5000, 'the first line');
+    let k = 0;
+    const writer = setInterval(() => {
+      for (let i = 2; i <= 5; i++) put(want, stream(i), [{ ts: Date.now(), msg: `busy-${i}-${k}` }]);
+      k++;
+    }, 20);
+    try {
+      await new Promise((r) => setTimeout(r, 400));
+      put(want, stream(1), [{ ts: Date.now(), msg: 'known-live' }]);
+      // Printed while the new streams are still busy: nothing waits for them to go quiet.
+      await until(() => run.out.lines.some((l) => l.message === 'known-live'), 2500, 'the known stream\'s line while others write');
+      await new Promise((r) => setTimeout(r, 1500));
+    } finally {
+      clearInterval(writer);
+      aws.setFaults({ latencyMs: 0 });
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    run.tail.requestDrain();
+    await run.done;
+    expect(multiset(run.out.lines)).toEqual(multiset(want));
+  });
+
   it('waits for a log group that does not exist yet', async () => {
     const run = startTail(aws, { scope, follow: true });
     await new Promise((r) => setTimeout(r, 400));

@@ -27,9 +27,9 @@ describe('normalizeArgv', () => {
     expect(normalizeArgv(['--timestamps', 'tj', 'x'])).toEqual(['logs', '--timestamps=rfc3339', 'tj', 'x']);
     expect(normalizeArgv(['tj', 'x', '--timestamps', 'short'])).toEqual(['logs', 'tj', 'x', '--timestamps=short']);
   });
-  it('leaves help alone', () => {
+  it('leaves help alone; nothing at all is logs (which then asks for KIND and NAME)', () => {
     expect(normalizeArgv(['--help'])).toEqual(['--help']);
-    expect(normalizeArgv([])).toEqual([]);
+    expect(normalizeArgv([])).toEqual(['logs']);
     expect(normalizeArgv(['describe', '--help'])).toEqual(['describe', '--help']);
   });
 });

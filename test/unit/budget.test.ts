@@ -49,6 +49,19 @@ describe('CallBudget', () => {
     expect(b.rate('FilterLogEvents')).toBe(4);
   });
 
+  it('halves once for calls throttled together, again only for a call sent after that', () => {
+    const c = clock();
+    const b = new CallBudget({ GetLogEvents: 24, FilterLogEvents: 4, DescribeLogStreams: 4 }, c.now);
+    // Six calls in flight at once, all throttled: one excess, one halving.
+    const sent = Array.from({ length: 6 }, () => b.generation('GetLogEvents'));
+    for (const g of sent) b.throttled('GetLogEvents', g);
+    expect(b.rate('GetLogEvents')).toBe(12);
+    expect(b.stats().GetLogEvents.throttles).toBe(6);
+    // A call sent at the reduced rate and still throttled: the reduced rate is too high too.
+    b.throttled('GetLogEvents', b.generation('GetLogEvents'));
+    expect(b.rate('GetLogEvents')).toBe(6);
+  });
+
   it('never goes below a floor', () => {
     const c = clock();
     const b = new CallBudget({ GetLogEvents: 1, FilterLogEvents: 1, DescribeLogStreams: 1 }, c.now);

@@ -59,4 +59,27 @@ describe('PrintedSet', () => {
     const set = new PrintedSet();
     expect(read(set, [ev('s1', 1, 'm', 10), ev('s2', 1, 'm', 10), ev('s1', 1, 'm', 11)])).toHaveLength(3);
   });
+
+  // Found by merge-dedupe.property.test.ts. CloudWatch gives every event of one PutLogEvents batch
+  // the same ingestion time, so identical lines (blank ones, progress dots) a millisecond apart
+  // share stream, ingestion time and message: only the timestamp tells them apart. The copies
+  // counted within one read were keyed without it.
+  it('identical lines of neighbouring milliseconds: a wider re-read does not print the first again', () => {
+    const set = new PrintedSet();
+    const at100 = ev('s', 100, '', 2000);
+    const at101 = ev('s', 101, '', 2000);
+    expect(read(set, [at101])).toEqual([at101]);
+    // The sweep reaches back further: only the line at 100 is new.
+    expect(read(set, [at100, at101])).toEqual([at100]);
+  });
+
+  it('identical lines of neighbouring milliseconds: a late copy at one of them still prints (the property test\'s counterexample)', () => {
+    const set = new PrintedSet();
+    const at0 = ev('b', 0, 'x', 1);
+    const at1 = ev('b', 1, 'x', 1);
+    expect(read(set, [at0, at1])).toEqual([at0, at1]);
+    set.forgetBefore(1);
+    // A second copy at 1 ms arrives with the same ingestion time: it is new, and printed once.
+    expect(read(set, [at0, at1, at1])).toEqual([at1]);
+  });
 });

@@ -27,6 +27,17 @@ describe('parseTimeMs', () => {
   it.each(['2026-08-20', '2026-08-20T10:15:00', 'yesterday', '1755684900'])('refuses %j', (t) => {
     expect(() => parseTimeMs(t, '--until-time')).toThrow(/--until-time: expected an RFC 3339 time/);
   });
+  // Found by duration.property.test.ts: Date.parse rolls these over (1970-09-31 → October 1);
+  // Go's time.Parse, kubectl's, refuses them.
+  it.each(['1970-09-31T00:00:00Z', '2026-02-30T00:00:00Z', '2027-02-29T00:00:00Z', '2026-08-20T24:00:00Z', '2026-08-20T10:60:00Z', '2026-08-20T10:15:60Z', '2026-08-20T10:15:00+24:00'])(
+    'refuses %j, a field out of range',
+    (t) => {
+      expect(() => parseTimeMs(t, '--since-time')).toThrow(/--since-time: expected an RFC 3339 time/);
+    },
+  );
+  it('accepts the leap day of a leap year', () => {
+    expect(parseTimeMs('2028-02-29T23:59:59Z', '--since-time')).toBe(Date.UTC(2028, 1, 29, 23, 59, 59));
+  });
 });
 
 describe('formatDuration', () => {

@@ -14,7 +14,7 @@ import { endsFollow, exitCodeFor } from '../../sagemaker/status';
 import { accountHint, callerAccountFor, explainAwsFailureChecked } from '../aws-failure';
 import { resolveJob, resourceLabel } from '../job-session';
 import { streamJobLogs } from '../log-follow';
-import { displayOptions, optionalDuration, optionalTime, parseTail, type RawConnectionOpts, type RawDisplayOpts } from '../options';
+import { checkBest, checkTimeWindow, displayOptions, optionalDuration, optionalTime, parseTail, type DisplayOptions, type RawConnectionOpts, type RawDisplayOpts } from '../options';
 import { currentTerminal, makeResolver, RunControl, Stderr } from '../runtime';
 
 export interface RawLogsOpts extends RawConnectionOpts, RawDisplayOpts {
@@ -49,8 +49,10 @@ export async function runLogs(args: string[], o: RawLogsOpts, cmd: Command): Pro
   const sinceMs = optionalDuration(o.since, '--since');
   const sinceTime = optionalTime(o.sinceTime, '--since-time');
   const untilTime = optionalTime(o.untilTime, '--until-time');
+  checkTimeWindow(o, { sinceMs, sinceTime, untilTime }, Date.now());
   const timeoutMs = optionalDuration(o.timeout, '--timeout');
   if (timeoutMs !== undefined && !follow) throw new UsageError('--timeout only applies with --follow');
+  if (d.best) checkBest(kind);
   void cmd;
 
   const stderr = new Stderr(term, d.color);
@@ -107,9 +109,9 @@ export async function runLogs(args: string[], o: RawLogsOpts, cmd: Command): Pro
     const { summary, final, scope } = result;
 
     if (control.reason === 'timeout') throw new TimeoutError(`timed out after ${o.timeout} following ${jobTitle(job)}${final ? ` (${statusText(final)})` : ''}`);
-    if (control.reason === 'interrupted') return ExitCode.Interrupted;
+    if (control.reason === 'interrupted') return control.interruptExit;
     if (summary && summary.streams === 0 && !follow) {
-      stderr.line(noLogsNote(job, scope, summary.groupExists, snapshot));
+      stderr.line(noLogsNote(job, scope, summary.groupExists, snapshot, d));
     }
     if (!follow) return ExitCode.Ok;
     if (final) {
@@ -129,9 +131,12 @@ function tuningFromEnvNumber(text: string | undefined, key: string, fallback: nu
   return m ? Number(m[1]) : fallback;
 }
 
-function noLogsNote(job: JobRef, scope: LogScope, groupExists: boolean, s: JobSnapshot | undefined): string {
+function noLogsNote(job: JobRef, scope: LogScope, groupExists: boolean, s: JobSnapshot | undefined, d: DisplayOptions): string {
   const where = scope.prefix ? `${scope.group} (streams ${scope.prefix}*)` : scope.group;
   if (!groupExists) return `no logs yet: log group ${scope.group} does not exist in ${job.region} (no ${job.type === 'endpoint' ? 'endpoint' : 'job of this kind'} has logged there yet)`;
   const state = s ? ` (${statusText(s)})` : '';
+  // With --instance / -p the filter, not the job, may be why nothing matched: say so.
+  const filters = [...d.instances.map((i) => `--instance ${i}`), ...d.rawPrefixes.map((p) => `-p ${p}`)];
+  if (filters.length > 0) return `no log streams for ${jobTitle(job)}${state} in ${where} match ${filters.join(', ')}; check the instance names (algo-1, algo-2, …), or drop the filter to see every instance`;
   return `no log streams for ${jobTitle(job)}${state} in ${where}${s?.phase.kind === 'running' ? ': it has not written any logs yet; use --follow to wait for them' : ''}`;
 }

@@ -10,6 +10,7 @@ import type { FoundResource, Resolution, Resolver } from '../../kube/resolve';
 import { Palette } from '../../render/palette';
 import { jobTitle, statusText } from '../../render/status';
 import { isStoppable, SageMakerApi } from '../../sagemaker/api';
+import { parseSageMakerArn } from '../../sagemaker/arn';
 import type { JobRef } from '../../sagemaker/job';
 import type { JobSnapshot } from '../../sagemaker/snapshot';
 import { planStop } from '../../sagemaker/stop-plan';
@@ -70,6 +71,7 @@ export async function runStop(args: string[], o: RawStopOpts, cmd: Command): Pro
     const describe = (): Promise<JobSnapshot> => sm.describe(job).catch(async (e: unknown) => Promise.reject(await explainAwsFailureChecked(e, job, 'describe', o.profile)));
 
     let snapshot = await describe();
+    checkSameAccount(job, snapshot, label);
     const plan = planStop(snapshot);
     switch (plan.action) {
       case 'already-ended':
@@ -118,7 +120,7 @@ export async function runStop(args: string[], o: RawStopOpts, cmd: Command): Pro
     // From the state before the stop, so that Stopping and Stopped print as they come.
     return finishWait(wait, await waitUntilEnded(wait, snapshot, intervalMs, { history: false }), o.timeout);
   } catch (e) {
-    if (control.reason === 'interrupted') return ExitCode.Interrupted;
+    if (control.reason === 'interrupted') return control.interruptExit;
     throw e;
   } finally {
     control.dispose();
@@ -131,6 +133,19 @@ function submittedJob(r: Resolution, label: string): JobRef {
   if (r.submission.state === 'rejected') throw new SmlogsError(`${label} has no SageMaker job to stop: SageMaker refused to create it: ${r.submission.reason.split('\n')[0]}`);
   const reason = r.submission.state === 'pending' ? r.submission.reason : 'not submitted';
   throw new SmlogsError(`${label} has no SageMaker job to stop yet (${reason}); to cancel it, delete the resource: kubectl delete ${label} -n ${r.resource?.namespace ?? 'default'}`);
+}
+
+/**
+ * SageMaker finds jobs by name within the caller's account, so credentials for another account
+ * can reach a different job that merely has the same name. When the resource (or the ARN) says
+ * whose job it is, the job described must be that account's, or nothing is stopped.
+ */
+function checkSameAccount(job: JobRef, s: JobSnapshot, label: string): void {
+  const reached = parseSageMakerArn(s.arn)?.account;
+  if (job.account === undefined || reached === undefined || reached === job.account) return;
+  throw new SmlogsError(
+    `not stopping ${jobTitle(job)}: ${label} belongs to AWS account ${job.account}, but your credentials reach a job of that name in account ${reached}; pass --profile with credentials for account ${job.account}`,
+  );
 }
 
 /** Stopping is what deleting the resource does, so the caller must be allowed to delete it. */

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { sageMakerClient } from '../../aws/clients';
-import { formatDuration } from '../../core/duration';
+import { checkTimerDuration, formatDuration } from '../../core/duration';
 import { ExitCode } from '../../core/exit-codes';
 import { UsageError } from '../../core/errors';
 import { LineSink } from '../../render/sink';
@@ -9,7 +9,7 @@ import { SageMakerApi } from '../../sagemaker/api';
 import { finishWait, firstSnapshot, progressPrinter, waitDone, waitUntilEnded, type WaitContext } from '../job-wait';
 import { resolveJob, resourceLabel } from '../job-session';
 import { streamJobLogs } from '../log-follow';
-import { displayOptions, optionalDuration, type RawConnectionOpts, type RawDisplayOpts } from '../options';
+import { checkBest, displayOptions, optionalDuration, type RawConnectionOpts, type RawDisplayOpts } from '../options';
 import { currentTerminal, makeResolver, RunControl, Stderr } from '../runtime';
 import { splitTarget } from './logs';
 
@@ -25,7 +25,7 @@ export const DEFAULT_WAIT_INTERVAL = '10s';
 export function pollInterval(text: string | undefined): number {
   const ms = optionalDuration(text ?? DEFAULT_WAIT_INTERVAL, '--interval')!;
   if (ms <= 0) throw new UsageError(`invalid value "${text}" for --interval: it must be longer than 0`);
-  return ms;
+  return checkTimerDuration(ms, text ?? DEFAULT_WAIT_INTERVAL, '--interval');
 }
 
 /** `10s`, `6h`; sub-second intervals (tests, impatient people) keep their milliseconds. */
@@ -40,6 +40,7 @@ export async function runWait(args: string[], o: RawWaitOpts, cmd: Command): Pro
   const d = displayOptions(o);
   const intervalMs = pollInterval(o.interval);
   const timeoutMs = optionalDuration(o.timeout, '--timeout');
+  if (d.best) checkBest(kind);
 
   const stderr = new Stderr(term, d.color);
   const control = new RunControl();
@@ -76,7 +77,7 @@ export async function runWait(args: string[], o: RawWaitOpts, cmd: Command): Pro
     });
     return finishWait(c, final ?? first, o.timeout);
   } catch (e) {
-    if (control.reason === 'interrupted') return ExitCode.Interrupted;
+    if (control.reason === 'interrupted') return control.interruptExit;
     throw e;
   } finally {
     control.dispose();
