@@ -4,7 +4,7 @@
 // order (test/soak/soak-scenario.ts). Every event must be printed exactly once and the exit
 // code must be the job's. The figures go to stdout and .soak/results.md.
 //
-//   npm run soak [-- --events N] [--instances N] [--training-min M] [--speed X] [--failed] [--seed N]
+//   npm run soak [-- --events N] [--instances N] [--training-min M] [--speed X] [--failed] [--seed N] [--aws-clock-behind-s S]
 //
 // Exits 1 when any event is missing or duplicated, or the exit code is wrong.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -34,9 +34,12 @@ async function main(): Promise<number> {
   const speed = num('--speed', 8);
   const outcome = process.argv.includes('--failed') ? 'Failed' : 'Completed';
   const seed = num('--seed', 7);
+  // AWS's clock this many emulator seconds behind the plugin's at the start (a local clock ahead).
+  const behind = arg('--aws-clock-behind-s');
+  const awsClockBehindMs = behind === undefined ? 0 : num('--aws-clock-behind-s', 0) * 1000;
 
   log(`soak: ${events.toLocaleString('en')} events, ${instances} instances, ${outcome}, all faults on…`);
-  const r = await runSoak({ events, instances, trainingMs, speed, outcome, seed }, { log });
+  const r = await runSoak({ events, instances, trainingMs, speed, outcome, seed, awsClockBehindMs }, { log });
   const table = soakTable(r);
   process.stdout.write(`${table}\n`);
   if (r.missingSample.length) log(`missing, e.g.:\n${r.missingSample.map((e) => `  ${JSON.stringify(e)}`).join('\n')}`);
@@ -46,7 +49,7 @@ async function main(): Promise<number> {
   const dir = path.join(root, '.soak');
   mkdirSync(dir, { recursive: true });
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, Node.js ${process.versions.node}`;
-  const cmd = `npm run soak -- --events ${events} --instances ${instances} --training-min ${trainingMs / 60_000} --speed ${speed}${outcome === 'Failed' ? ' --failed' : ''} --seed ${seed}`;
+  const cmd = `npm run soak -- --events ${events} --instances ${instances} --training-min ${trainingMs / 60_000} --speed ${speed}${outcome === 'Failed' ? ' --failed' : ''} --seed ${seed}${awsClockBehindMs ? ` --aws-clock-behind-s ${awsClockBehindMs / 1000}` : ''}`;
   writeFileSync(path.join(dir, 'results.md'), `Measured ${new Date().toISOString().slice(0, 10)} on ${machine} with \`${cmd}\`.\n\n${table}\n`);
   log(`written to ${path.join(dir, 'results.md')}`);
   return r.problems.length === 0 ? 0 : 1;

@@ -12,6 +12,20 @@ import type { TimeWindow } from './window';
 
 const CATCH_UP_MARGIN_MS = 1000;
 
+/**
+ * Where a catch-up stops: now, by the earlier of this machine's clock and AWS's as the streams'
+ * newest ingestion shows it. A local clock running ahead of AWS's would otherwise set the bound
+ * in AWS's future, and busy streams would be chased for as long as the skew lasts, with nothing
+ * else printed and late lines slipping behind the readers. Only when following (`streams` given):
+ * the follower reads on from the bound, whereas a one-off print must still reach events stamped
+ * after the last ingestion of an idle stream.
+ */
+export function catchUpBound(localNow: number, streams: ReadonlyArray<{ readonly lastIngestionTime?: number }>): number {
+  let serviceNow: number | undefined;
+  for (const s of streams) if (s.lastIngestionTime !== undefined && (serviceNow === undefined || s.lastIngestionTime > serviceNow)) serviceNow = s.lastIngestionTime;
+  return Math.min(localNow, serviceNow ?? localNow) + CATCH_UP_MARGIN_MS;
+}
+
 export interface TailRequest {
   readonly scope: LogScope;
   readonly window: TimeWindow;
@@ -78,7 +92,7 @@ export class LogTail {
     // What is there now: a stream written faster than it can be read would never reach its end
     // (the API's only end signal), so the catch-up stops at the current time; following takes
     // over from there, and a window's own end wins.
-    const catchUpWindow = { ...window, until: window.until ?? this.now() + CATCH_UP_MARGIN_MS };
+    const catchUpWindow = { ...window, until: window.until ?? catchUpBound(this.now(), this.req.follow ? listing.streams : []) };
     const result = await catchUp(this.api, { scope, streams: listing.streams, window: catchUpWindow, ...(this.req.tail !== undefined ? { tail: this.req.tail } : {}), ...(this.req.pattern !== undefined ? { pattern: this.req.pattern } : {}) }, async (batch) => {
       if (session && printed) {
         for (const e of batch) {

@@ -161,6 +161,39 @@ describe('following', () => {
     expect(multiset(run.out.lines)).toEqual(multiset(want));
   });
 
+  it.each([
+    ['ahead of', 20_000],
+    ['behind', -20_000],
+  ])('a local clock 20 s %s AWS\'s: the catch-up does not chase busy streams, and nothing is lost', async (_how, skewMs) => {
+    // The catch-up stops at "now": this machine's now, unless the streams' own newest ingestion
+    // (AWS's clock) says it is earlier. Bounded by a clock running ahead alone, it read streams
+    // still being written until AWS's clock caught up, printing nothing else meanwhile.
+    const want: Scripted[] = [];
+    const now = Date.now();
+    for (let i = 1; i <= 3; i++) put(want, stream(i), [{ ts: now - 2000, msg: `backlog-${i}` }]);
+    // Written faster than a 40 ms call can read: no read ever finds a stream's end unchanged.
+    aws.setFaults({ latencyMs: 40 });
+    let k = 0;
+    const writer = setInterval(() => {
+      for (let i = 1; i <= 3; i++) put(want, stream(i), [{ ts: Date.now(), msg: `busy-${i}-${k}` }]);
+      k++;
+    }, 10);
+    const run = startTail(aws, { scope, follow: true, now: () => Date.now() + skewMs });
+    try {
+      await until(() => run.out.lines.length >= 3, 3000, 'the backlog');
+      await new Promise((r) => setTimeout(r, 300));
+      put(want, stream(2), [{ ts: Date.now() - 5000, msg: 'late' }]);
+      await until(() => run.out.lines.some((l) => l.message === 'late'), 4000, 'a late line while the streams are busy');
+    } finally {
+      clearInterval(writer);
+      aws.setFaults({ latencyMs: 0 });
+    }
+    await new Promise((r) => setTimeout(r, 400));
+    run.tail.requestDrain();
+    await run.done;
+    expect(multiset(run.out.lines)).toEqual(multiset(want));
+  });
+
   it('waits for a log group that does not exist yet', async () => {
     const run = startTail(aws, { scope, follow: true });
     await new Promise((r) => setTimeout(r, 400));

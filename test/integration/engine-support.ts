@@ -43,7 +43,7 @@ export interface TailRun {
 
 export function startTail(
   aws: AwsStandIn,
-  o: { scope: LogScope; window?: TimeWindow; tail?: number; pattern?: string; filter?: MessageFilter; follow?: boolean; rates?: Rates; tuning?: FollowTuning },
+  o: { scope: LogScope; window?: TimeWindow; tail?: number; pattern?: string; filter?: MessageFilter; follow?: boolean; rates?: Rates; tuning?: FollowTuning; now?: () => number },
 ): TailRun {
   const out: Collected = { lines: [], opened: [], notices: [] };
   const budget = new CallBudget(o.rates ?? { ...DEFAULT_RATES, GetLogEvents: 20, FilterLogEvents: 8, DescribeLogStreams: 8 });
@@ -65,6 +65,7 @@ export function startTail(
       notice: (t) => void out.notices.push(t),
     },
     o.tuning ?? FAST_FOLLOW,
+    o.now ?? Date.now,
   );
   return { tail, out, budget, abort, done: tail.run(abort.signal) };
 }

@@ -34,6 +34,8 @@ export interface SoakOptions {
   readonly seed?: number;
   /** Overrides of the fault mix (tests that need a quieter or harsher run). */
   readonly faults?: FaultSettingsInput;
+  /** AWS's clock starts this many emulator ms behind the plugin's (a local clock running ahead). */
+  readonly awsClockBehindMs?: number;
 }
 
 export interface SoakPlan {
@@ -86,7 +88,7 @@ const UPLOAD_LINES = 3;
 
 export function soakPlan(o: SoakOptions): SoakPlan {
   const { faults: faultOverrides, ...rest } = o;
-  const options: SoakPlan['options'] = { outcome: 'Completed', lateShare: 0.02, seed: 7, ...rest };
+  const options: SoakPlan['options'] = { outcome: 'Completed', lateShare: 0.02, seed: 7, awsClockBehindMs: 0, ...rest };
   const { instances, speed, trainingMs } = options;
   if (!(instances >= 2) || !Number.isInteger(instances)) throw new Error(`instances must be an integer >= 2, got ${instances}`);
   if (!(speed >= 1)) throw new Error(`speed must be >= 1, got ${speed}`);
@@ -177,10 +179,10 @@ export function soakPlan(o: SoakOptions): SoakPlan {
     objects: [cr],
   };
 
-  // The emulator starts at the wall clock and runs ahead of it: to the plugin, AWS's clock is
-  // ahead of its own. The other way round, its catch-up (bounded by its own clock, as it must be
-  // before it has seen any ingestion time) would be unbounded and chase the live streams.
-  const clock = new RealClock({ speed });
+  // The emulator starts at the wall clock (or awsClockBehindMs behind it) and runs `speed` times
+  // faster, so AWS's clock soon runs ahead of the plugin's. Behind it, the catch-up is bounded
+  // by the streams' newest ingestion rather than by the plugin's clock (src/logs/tail.ts).
+  const clock = new RealClock({ speed, offsetMs: -options.awsClockBehindMs });
 
   const wall = (n: number): number => Math.max(20, Math.round(n / speed));
   const t = DEFAULT_FOLLOW_TUNING;
