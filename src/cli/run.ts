@@ -36,7 +36,7 @@ Examples:
   kubectl smlogs list
   kubectl smlogs describe trainingjob xgboost-mnist
 
-Exit codes: 0 ok (job Completed), 1 error, 2 usage, 3 job Failed, 4 job Stopped, 5 --timeout, 130 interrupted.`;
+Exit codes: 0 ok (job Completed), 1 error, 2 usage, 3 job Failed, 4 job Stopped, 5 --timeout, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).`;
 
 const DESCRIBE_EXAMPLES = `
 Examples:

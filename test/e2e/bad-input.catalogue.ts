@@ -121,7 +121,7 @@ export const CATALOGUE: readonly BadInput[] = [
   { id: 'arn-no-name', category: 'malformed name or arguments', input: 'a SageMaker ARN without a name', args: ['tj', `${ARN}:training-job/`], exitCode: 2, stderr: [`error: "${ARN}:training-job/" is not a SageMaker ARN (arn:aws:sagemaker:REGION:ACCOUNT:training-job/NAME)`] },
   { id: 'arn-other-kind', category: 'malformed name or arguments', input: 'an endpoint ARN for a training-job kind', args: ['tj', `${ARN}:endpoint/churn-endpoint`], exitCode: 2, stderr: [`error: ${ARN}:endpoint/churn-endpoint is an endpoint ARN, but the kind asks for a training job`] },
   { id: 'too-many-arguments', category: 'malformed name or arguments', input: 'a third word', args: ['tj', 'churn-xgb', 'extra'], exitCode: 2, stderr: [`error: too many arguments for logs: extra; expected KIND NAME or KIND/NAME${HELP}`] },
-  { id: 'misspelt-verb', category: 'malformed name or arguments', input: 'a misspelt command (taken as logs KIND NAME)', args: ['describ', 'tj', 'churn-xgb'], exitCode: 2, stderr: [`error: too many arguments for logs: churn-xgb; expected KIND NAME or KIND/NAME${HELP}`] },
+  { id: 'misspelt-verb', category: 'malformed name or arguments', input: 'a misspelt command', args: ['describ', 'tj', 'churn-xgb'], exitCode: 2, stderr: [`error: unknown command "describ"; did you mean describe?${HELP}`] },
   { id: 'list-two-kinds', category: 'malformed name or arguments', input: 'list with two words', args: ['list', 'tj', 'hpo'], exitCode: 2, stderr: [`error: too many arguments for list: hpo; expected at most one KIND${HELP}`] },
 
   // ---- durations and times -----------------------------------------------------------------------
