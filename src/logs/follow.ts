@@ -94,13 +94,18 @@ export class Follower {
       if (this.drainRequested || untilPassed) {
         await sleep(untilPassed ? 0 : this.drainGraceMs, undefined, { signal }).catch(() => undefined);
         if (signal?.aborted) return;
-        await this.attempt(async () => {
-          await this.discover();
-          // The job has ended: its streams no longer grow, so these last reads go to the end.
-          await this.backfill(undefined);
-          await this.poll(true, undefined);
-        }, signal);
-        return;
+        // The job has ended: its streams no longer grow, so these last reads go to the end. They
+        // are the last chance to print the job's final lines: a failed one (throttled, 5xx after
+        // its retries) is tried again, as any step is, until it succeeds or the outage is too long.
+        for (;;) {
+          const done = await this.attempt(async () => {
+            await this.discover();
+            await this.backfill(undefined);
+            await this.poll(true, undefined);
+          }, signal);
+          if (done || signal?.aborted) return;
+          await this.pause(this.tuning.pollMinMs, signal);
+        }
       }
       let found = 0;
       await this.attempt(async () => {
@@ -127,14 +132,15 @@ export class Follower {
   }
 
   /** Runs one step; transient failures become a notice and a later retry, others end the run. */
-  private async attempt(step: () => Promise<void>, signal?: AbortSignal): Promise<void> {
+  private async attempt(step: () => Promise<void>, signal?: AbortSignal): Promise<boolean> {
     try {
       await step();
       if (this.failingSince !== undefined) this.observer.notice('CloudWatch Logs reachable again; resuming');
       this.failingSince = undefined;
+      return true;
     } catch (e) {
       // Ctrl-C or --timeout cut the request short: that is the caller's business, not an outage.
-      if (signal?.aborted) return;
+      if (signal?.aborted) return false;
       const kind = classifyAwsError(e);
       if (kind !== 'throttled' && kind !== 'transient' && kind !== 'invalid-token') throw e;
       const t = this.now();
@@ -144,6 +150,7 @@ export class Follower {
       } else if (t - this.failingSince > MAX_OUTAGE_MS) {
         throw e;
       }
+      return false;
     }
   }
 

@@ -79,6 +79,23 @@ describe('following', () => {
     expect(run.out.lines.map((l) => l.message)).toEqual(['running', 'last line']);
   });
 
+  it('drains: a final read that fails (5xx beyond its retries) is tried again, never given up on', async () => {
+    // Found by the soak: the last read after the job ended ran once; when it failed the follower
+    // returned anyway, and the final seconds of every instance were never printed.
+    const want: Scripted[] = [];
+    const now = Date.now();
+    put(want, stream(1), [{ ts: now, msg: 'running' }]);
+    const run = startTail(aws, { scope, follow: true, tuning: { ...FAST_FOLLOW, drainGraceMs: 200 } });
+    await until(() => run.out.lines.length === 1, 5000);
+    put(want, stream(1), [{ ts: now + 10, msg: 'last line', ingestAt: Date.now() + 100 }]);
+    // More consecutive failures than one read's retries (FAST_RETRY: 30).
+    aws.failNext('GetLogEvents', 40, 'internal-error');
+    run.tail.requestDrain();
+    await run.done;
+    expect(run.out.lines.map((l) => l.message)).toEqual(['running', 'last line']);
+    expect(run.out.notices.some((n) => n.includes('still following, retrying'))).toBe(true);
+  });
+
   it('a job that ended long ago drains without waiting', async () => {
     const want: Scripted[] = [];
     put(want, stream(1), [{ ts: Date.now() - 60_000, msg: 'old' }]);

@@ -145,7 +145,7 @@ function leftovers(h: Harness, plan: SoakPlan, streams: readonly string[], count
       // Count each leftover key once, with its multiplicity.
       missing += left;
       counts.set(k, 0);
-      if (sample.length < 10) sample.push({ stream: s, timestamp: e.timestamp, ingestionTime: e.ingestionTime, message: e.message });
+      if (sample.length < (process.env.SOAK_ALL_MISSING ? 1e9 : 10)) sample.push({ stream: s, timestamp: e.timestamp, ingestionTime: e.ingestionTime, message: e.message });
     }
   }
   return { missing, sample, notIngested, outOfOrder, maxLatenessMs };
