@@ -100,8 +100,8 @@ export class Follower {
         for (;;) {
           const done = await this.attempt(async () => {
             await this.discover();
-            await this.backfill(undefined);
-            await this.poll(true, undefined);
+            await this.backfill(TO_THE_END);
+            await this.poll(true, TO_THE_END);
           }, signal);
           if (done || signal?.aborted) return;
           await this.pause(this.tuning.pollMinMs, signal);
@@ -185,7 +185,7 @@ export class Follower {
    * events older than any window we re-read (an instance that buffered before shipping), so
    * anything older than what PrintedSet remembers is new for a stream we never knew.
    */
-  private async backfill(stopAt: number | undefined): Promise<number> {
+  private async backfill(stopAt: ReadStop): Promise<number> {
     if (this.needBackfill.size === 0) return 0;
     // All new streams in one batch, so that instances starting together print interleaved.
     const streams = [...this.needBackfill];
@@ -207,7 +207,7 @@ export class Follower {
     return this.plan.pattern === undefined && this.known.size >= 1 && this.known.size <= this.tuning.perStreamMax;
   }
 
-  private async poll(sweep: boolean, stopAt: number | undefined): Promise<number> {
+  private async poll(sweep: boolean, stopAt: ReadStop): Promise<number> {
     const from = sweep ? this.sweepBase : this.stepBase;
     const low = from === undefined ? undefined : from - (sweep ? this.delays.lateWindow(this.tuning) : this.delays.hotWindow(this.tuning));
     const events: LogEvent[] = [];
@@ -252,13 +252,23 @@ export class Follower {
   }
 }
 
+/** Where a read ends: at a timestamp; at the service's clock as the first page shows it (unknown yet); or at the end. */
+type ReadStop = number | undefined | typeof TO_THE_END;
+/** The reads after the job ended: its streams no longer grow, so they end where the data does. */
+const TO_THE_END = Symbol('to the end');
+
 /**
  * Ends a read after the page that reaches `stopAt` (a timestamp). GetLogEvents' only end signal
  * is the token coming back unchanged, which a stream written between any two calls never gives;
  * without a stop a busy stream is read forever and nothing else is. With no stop yet (nothing
- * seen so far), the first page's newest ingestion time stands in for the service's clock.
+ * seen so far), the first page's newest ingestion time stands in for the service's clock. The
+ * final reads (TO_THE_END) take every page: a stop there would leave a job's last lines unread.
  */
-async function* upTo(pages: AsyncGenerator<LogEvent[]>, stopAt: number | undefined): AsyncGenerator<LogEvent[]> {
+async function* upTo(pages: AsyncGenerator<LogEvent[]>, stopAt: ReadStop): AsyncGenerator<LogEvent[]> {
+  if (stopAt === TO_THE_END) {
+    yield* pages;
+    return;
+  }
   let stop = stopAt;
   for await (const page of pages) {
     yield page;

@@ -96,6 +96,25 @@ describe('following', () => {
     expect(run.out.notices.some((n) => n.includes('still following, retrying'))).toBe(true);
   });
 
+  it('drains: the final read takes every page, however many the last lines fill', async () => {
+    // Found by the soak: the final reads were cut after the page reaching the first page's newest
+    // ingestion time (the live loop's stop), so when the window re-read at the end filled more
+    // than two FilterLogEvents pages, the last lines of every instance were never printed.
+    const want: Scripted[] = [];
+    const t0 = Date.now();
+    // 12,000 lines printed while running (5 instances, so one FilterLogEvents per read)...
+    for (let i = 1; i <= 5; i++) put(want, stream(i), Array.from({ length: 2400 }, (_, k) => ({ ts: t0 - 19_200 + k * 8, msg: `run-${i}-${k}` })));
+    const run = startTail(aws, { scope, follow: true, tuning: { ...FAST_FOLLOW, drainGraceMs: 100 } });
+    await until(() => run.out.lines.length === 12_000, 10_000, 'the lines while running');
+    await new Promise((r) => setTimeout(r, 1000));
+    // ...and 12,000 last ones, newer than everything so far: 24,000 in the final window, 3 pages.
+    for (let i = 1; i <= 5; i++) put(want, stream(i), Array.from({ length: 2400 }, (_, k) => ({ ts: t0 + 1 + Math.floor(k * 0.4), msg: `last-${i}-${k}` })));
+    run.tail.requestDrain();
+    await run.done;
+    expect(run.out.lines.length).toBe(want.length);
+    expect(multiset(run.out.lines)).toEqual(multiset(want));
+  });
+
   it('a job that ended long ago drains without waiting', async () => {
     const want: Scripted[] = [];
     put(want, stream(1), [{ ts: Date.now() - 60_000, msg: 'old' }]);
