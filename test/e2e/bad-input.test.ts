@@ -3,11 +3,11 @@
 // stdout and never a stack trace. Rows run one after another on one harness: some change shared
 // state (installed CRD families, scripted AWS faults) for their own run only.
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../helpers/harness';
+import { unusedPort } from '../helpers/ports';
 import { CATALOGUE, CATEGORIES, EXTRA_OBJECTS, KUBECONFIGS, type KubeconfigVariant, type Setup } from './bad-input.catalogue';
 import { clockAt, fixtureCluster, fixtureJobs } from './support/world';
 
@@ -15,14 +15,6 @@ let h: Harness;
 let dir: string;
 let emptyHome: string;
 let closedPort: string;
-
-async function unusedPort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise((resolve) => s.close(resolve));
-  return port;
-}
 
 beforeAll(async () => {
   h = await startHarness({ clock: clockAt(2 * 3600_000), aws: { scenario: fixtureJobs() }, kube: { scenario: fixtureCluster() } });

@@ -5,12 +5,12 @@
 // client-certificate and exec-plugin users (incl. `aws eks get-token`), in-cluster config; and
 // every error case with its one line, its exit code, no stack trace, and what -v adds.
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness, type RunOptions, type RunResult } from '../helpers/harness';
+import { unusedPort } from '../helpers/ports';
 import { awsCliPath } from '../helpers/tools';
 import { awsEksExec } from '../standins/kube';
 import { FIXTURES } from './support/resolve-fixtures';
@@ -23,14 +23,6 @@ let caFile: string;
 const OK = FIXTURES[0]!.header; // trainingjobs.sagemaker.aws.amazon.com/churn-xgb: training job … in us-east-1, Completed
 const ARGS = ['trainingjob', 'churn-xgb'];
 
-async function closedPort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise((resolve) => s.close(resolve));
-  return port;
-}
-
 beforeAll(async () => {
   h = await startHarness({ clock: clockAt(2 * 3600_000), aws: { scenario: fixtureJobs() }, kube: { scenario: fixtureCluster() } });
   h.kube.addTokenUser('bob', 'bob-token', ['viewers']);
@@ -38,7 +30,7 @@ beforeAll(async () => {
   h.kube.policy.deny({ user: 'bob', namespace: 'locked' });
   h.kube.policy.deny({ user: 'bob', namespace: 'ml-team', group: 'sagemaker.aws.amazon.com' });
   dir = mkdtempSync(path.join(os.tmpdir(), 'smlogs-conn-'));
-  dead = `https://127.0.0.1:${await closedPort()}`;
+  dead = `https://127.0.0.1:${await unusedPort()}`;
   caFile = path.join(dir, 'ca.crt');
   writeFileSync(caFile, h.kube.caPem);
 });
